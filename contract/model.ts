@@ -1,0 +1,70 @@
+// The data shapes of CONTRACT.md, shared by server and browser.
+
+/** One trade print. `seq` grows by exactly 1 per symbol, starting at 1. */
+export interface Tick {
+  symbol: string;
+  ts: number;
+  price: number;
+  size: number;
+  seq: number;
+}
+
+export interface NewsItem {
+  id: string;
+  publishedAt: string;
+  headline: string;
+  body: string;
+  source: string;
+  url: string | null;
+  tickers: string[];
+}
+
+/** One bar; `time` is the bucket start in epoch seconds. */
+export interface Candle {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+export type InstrumentKind = "stock" | "index";
+
+export interface Instrument {
+  symbol: string;
+  name: string;
+  exchange: string;
+  currency: string;
+  timezone: string;
+  /** Extensions beyond CONTRACT.md: what the UI and the tagger need. */
+  kind: InstrumentKind;
+  aliases: string[];
+  decimals: number;
+}
+
+export const INTERVALS = ["1s", "1m", "5m", "1h", "1d"] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+export interface Health {
+  ok: true;
+  db: "sqlite" | "postgresql";
+  feed: string;
+  node: string;
+}
+
+/** Where the feed's market clock stands; pushed as `clock` (an extension of the contract). */
+export interface MarketClock {
+  t: number;
+  session: "open" | "closed";
+  feed: string;
+  speed: number;
+}
+
+export interface Snapshot {
+  symbol: string;
+  seq: number;
+  last: Tick | null;
+  /** Extension: the previous session's close, so a viewer can show the day's change. */
+  prevClose: number | null;
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { INTERVALS } from "./model";
+import { isSymbol } from "./symbols";
+import { timeParam } from "./time-param";
+
+export const MAX_TICKS_LIMIT = 10_000;
+export const MAX_NEWS_LIMIT = 500;
+export const MAX_SUBSCRIPTIONS = 50;
+export const MAX_NEWS_BYTES = 64 * 1024;
+
+export const symbolSchema = z.string().max(12).refine(isSymbol, "not a valid symbol");
+
+const intParam = (min: number, max: number) =>
+  z
+    .union([z.string().regex(/^\d{1,15}$/, "expected a whole number"), z.number()])
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const range = <T extends { from?: number; to?: number }>(value: T, ctx: z.RefinementCtx) => {
+  if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "`from` is after `to`" });
+  }
+};
+
+export const ticksQuery = z
+  .object({
+    symbol: symbolSchema,
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    afterSeq: intParam(0, Number.MAX_SAFE_INTEGER).optional(),
+    limit: intParam(1, MAX_TICKS_LIMIT).default(1_000),
+  })
+  .strict()
+  .superRefine(range);
+export type TicksQuery = z.output<typeof ticksQuery>;
+
+export const candlesQuery = z
+  .object({
+    symbol: symbolSchema,
+    interval: z.enum(INTERVALS),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+  })
+  .strict()
+  .superRefine(range);
+export type CandlesQuery = z.output<typeof candlesQuery>;
+
+export const newsQuery = z
+  .object({
+    symbol: symbolSchema.optional(),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    limit: intParam(1, MAX_NEWS_LIMIT).default(100),
+  })
+  .strict()
+  .superRefine(range);
+export type NewsQuery = z.output<typeof newsQuery>;
+
+const httpUrl = z
+  .string()
+  .max(2_048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "expected an http(s) URL");
+
+export const postNewsBody = z
+  .object({
+    headline: z.string().trim().min(1).max(500),
+    body: z.string().max(MAX_NEWS_BYTES),
+    publishedAt: timeParam,
+    source: z.string().trim().min(1).max(200),
+    url: httpUrl.nullish(),
+    tickers: z.array(symbolSchema).max(20).optional(),
+  })
+  .strict();
+export type PostNewsBody = z.output<typeof postNewsBody>;
+
+export const subscribePayload = z
+  .object({ symbols: z.array(symbolSchema).min(1).max(MAX_SUBSCRIPTIONS) })
+  .strict();
+
+export const resumePayload = z
+  .object({ symbol: symbolSchema, afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+  .strict();
+
+/** The first problem in a zod error as one readable line, naming the field. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid input";
+  const where = issue.path.length > 0 ? issue.path.join(".") : "input";
+  return `${where}: ${issue.message}`;
+}

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { z } from "zod";
+
+const feedSchema = z
+  .string()
+  .regex(/^(simulate|replay|off|scenario:.+)$/, "expected simulate, replay, off or scenario:FILE");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, "expected file:PATH or postgresql://…")
+    .default("file:./data/aftershock.db"),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "expected redis://…").optional(),
+  FEED: feedSchema.default("simulate"),
+  FEED_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
+  FEED_SPEED: z.coerce.number().positive().max(100_000).default(1),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(",").map((o) => o.trim()).filter(Boolean)),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.output<typeof envSchema> & {
+  db: "sqlite" | "postgresql";
+  /** For SQLite: the absolute path of the database file. */
+  sqlitePath: string | null;
+};
+
+/** Reads and validates the environment once; throws one line naming the bad variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    throw new Error(`invalid ${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`);
+  }
+  const env = result.data;
+  const isFile = env.DATABASE_URL.startsWith("file:");
+  const sqlitePath = isFile ? path.resolve(env.DATABASE_URL.slice("file:".length)) : null;
+  return { ...env, db: isFile ? "sqlite" : "postgresql", sqlitePath };
+}

@@ -1,0 +1,42 @@
+import type { Logger } from "pino";
+import type { Env } from "../config/env";
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import { BENCHMARK } from "../../domain/instruments";
+import { DEFAULT_MARKET } from "../../domain/simulator/default-market";
+import { MarketSimulator } from "../../domain/simulator/market-simulator";
+import type { TickStore } from "../store/store";
+import { type Feed, idleFeed } from "./feed";
+import { resumeSimulation } from "./resume-simulation";
+import { Sequencer } from "./sequencer";
+import { SimulatedFeed } from "./simulated-feed";
+import type { TickBus } from "./tick-bus";
+
+/** The feed FEED names, continuing from what the store holds. */
+export async function createFeed(
+  env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED">,
+  deps: { store: TickStore; bus: TickBus; calendar: KrxCalendar; log: Logger },
+): Promise<Feed> {
+  if (env.FEED === "off") return idleFeed();
+  if (env.FEED !== "simulate") {
+    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate or off`);
+  }
+  const resumed = await resumeSimulation(deps.store, DEFAULT_MARKET, env.FEED_SEED, deps.calendar);
+  const simulator = new MarketSimulator({
+    seed: env.FEED_SEED,
+    benchmark: BENCHMARK,
+    instruments: DEFAULT_MARKET,
+    calendar: deps.calendar,
+    ...(resumed && { state: resumed.state }),
+  });
+  const lastSeqs = new Map([...(await deps.store.lastTicks())].map(([symbol, tick]) => [symbol, tick.seq]));
+  return new SimulatedFeed({
+    name: "simulate",
+    simulator,
+    sequencer: new Sequencer(lastSeqs),
+    bus: deps.bus,
+    calendar: deps.calendar,
+    cursor: resumed?.cursor ?? deps.calendar.nextSession(Date.now()).open,
+    speed: env.FEED_SPEED,
+    log: deps.log,
+  });
+}

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from "node:http";
+import type { Health } from "../../contract/model";
+import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, ticksQuery } from "../../contract/schemas";
+import { createNews } from "../operations/create-news";
+import type { AppContext } from "../operations/context";
+import { getCandles } from "../operations/get-candles";
+import { requireInstrument } from "../operations/require-instrument";
+import { parseWith } from "../../contract/parse";
+import { readJsonBody } from "./read-body";
+import { type Answer, ok } from "./respond";
+
+export interface RouteInput {
+  ctx: AppContext;
+  query: Record<string, string>;
+  req: IncomingMessage;
+}
+
+export type Route = (input: RouteInput) => Promise<Answer>;
+
+/** The JSON API of CONTRACT.md: `METHOD path` -> handler. Each parses, calls, answers. */
+export const apiRoutes: Record<string, Route> = {
+  "GET /api/health": async ({ ctx }) =>
+    ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node } satisfies Health),
+
+  "GET /api/instruments": async ({ ctx }) =>
+    ok([...ctx.instruments.values()]),
+
+  "GET /api/ticks": async ({ ctx, query }) => {
+    const q = parseWith(ticksQuery, query);
+    requireInstrument(ctx, q.symbol);
+    return ok(await ctx.store.ticks.find(q));
+  },
+
+  "GET /api/candles": async ({ ctx, query }) => ok(await getCandles(ctx, parseWith(candlesQuery, query))),
+
+  "GET /api/news": async ({ ctx, query }) => {
+    const q = parseWith(newsQuery, query);
+    if (q.symbol) requireInstrument(ctx, q.symbol);
+    return ok(await ctx.store.news.find(q));
+  },
+
+  "POST /api/news": async ({ ctx, req }) => {
+    const body = parseWith(postNewsBody, await readJsonBody(req, MAX_NEWS_BYTES));
+    return ok(await createNews(ctx, body), 201);
+  },
+};

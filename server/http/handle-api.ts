@@ -1,0 +1,24 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "../../contract/errors";
+import type { AppContext } from "../operations/context";
+import { apiRoutes } from "./api-routes";
+import { queryObject } from "./parse";
+import { errorAnswer, send } from "./respond";
+
+/** Answers one `/api/*` request; every failure becomes the contract's error shape. */
+export async function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  try {
+    const route = apiRoutes[`${req.method} ${url.pathname}`];
+    if (!route) {
+      const known = Object.keys(apiRoutes).some((key) => key.endsWith(` ${url.pathname}`));
+      throw known
+        ? new AppError("method_not_allowed", `${req.method} is not allowed on ${url.pathname}`)
+        : new AppError("not_found", `no API route ${url.pathname}`);
+    }
+    send(res, await route({ ctx, query: queryObject(url.searchParams), req }));
+  } catch (error) {
+    if (!(error instanceof AppError)) ctx.log.error({ err: error, url: url.pathname }, "API request failed");
+    if (!res.headersSent) send(res, errorAnswer(error));
+    else res.destroy();
+  }
+}

@@ -1,0 +1,20 @@
+import type { Logger } from "pino";
+import type { Instrument, NewsItem } from "../../contract/model";
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import type { Signal } from "../lib/signal";
+import type { MarketState } from "../market/market-state";
+import type { Store } from "../store/store";
+import type { Feed } from "../feed/feed";
+
+/** What operations work with: handed to every route and socket handler. */
+export interface AppContext {
+  store: Store;
+  calendar: KrxCalendar;
+  instruments: ReadonlyMap<string, Instrument>;
+  tagger: (...texts: string[]) => string[];
+  market: MarketState;
+  news: Signal<NewsItem>;
+  feed: Feed;
+  node: string;
+  log: Logger;
+}

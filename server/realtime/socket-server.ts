@@ -1,0 +1,111 @@
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { toErrorBody } from "../../contract/errors";
+import { parseWith } from "../../contract/parse";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
+import type { Tick } from "../../contract/model";
+import { MAX_TICKS_LIMIT, resumePayload, subscribePayload } from "../../contract/schemas";
+import type { AppContext } from "../operations/context";
+import { requireInstrument } from "../operations/require-instrument";
+import type { TickBus } from "../feed/tick-bus";
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+const MAX_PAYLOAD_BYTES = 16 * 1024;
+const CLOCK_EVERY_MS = 1_000;
+const room = (symbol: string) => `sym:${symbol}`;
+
+export interface SocketServerOptions {
+  ctx: AppContext;
+  bus: TickBus;
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * Socket.IO on the HTTP server: a room per symbol, each stored batch emitted once per room,
+ * headlines and the market clock to everyone. Every payload is parsed before use; a bad
+ * one gets `{ ok: false, error }` and the connection stays up.
+ */
+export function createSocketServer(http: HttpServer, options: SocketServerOptions): IoServer {
+  const { ctx, bus, allowedOrigins } = options;
+  const io: IoServer = new Server(http, {
+    path: "/socket.io",
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+    cors: { origin: allowedOrigins as string[] },
+    // `cors` only sets headers; a cross-site page could still connect over websocket.
+    allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins)),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+
+  bus.onStored((batch) => {
+    for (const [symbol, ticks] of groupBySymbol(batch)) io.to(room(symbol)).emit("ticks", ticks);
+  });
+  const stopNews = ctx.news.on((item) => io.emit("news", item));
+  const clockTimer = setInterval(() => io.emit("clock", ctx.feed.clock()), CLOCK_EVERY_MS);
+  io.on("connection", (socket) => {
+    socket.emit("clock", ctx.feed.clock());
+    bindHandlers(socket, ctx);
+  });
+  const close = io.close.bind(io);
+  io.close = (fn) => {
+    clearInterval(clockTimer);
+    stopNews();
+    return close(fn);
+  };
+  return io;
+}
+
+function bindHandlers(socket: IoSocket, ctx: AppContext): void {
+  socket.on("subscribe", (payload, ack) =>
+    answer(ack, async () => {
+      const { symbols } = parseWith(subscribePayload, payload);
+      const unique = [...new Set(symbols)];
+      for (const symbol of unique) requireInstrument(ctx, symbol);
+      await socket.join(unique.map(room));
+      return { snapshots: await Promise.all(unique.map((s) => ctx.market.snapshot(s))) };
+    }),
+  );
+  socket.on("unsubscribe", (payload, ack) =>
+    answer(ack, async () => {
+      const { symbols } = parseWith(subscribePayload, payload);
+      for (const symbol of symbols) await socket.leave(room(symbol));
+      return {};
+    }),
+  );
+  socket.on("resume", (payload, ack) =>
+    answer(ack, async () => {
+      const { symbol, afterSeq } = parseWith(resumePayload, payload);
+      requireInstrument(ctx, symbol);
+      const ticks = await ctx.store.ticks.find({ symbol, afterSeq, limit: MAX_TICKS_LIMIT });
+      // A full page means there may be more: the client asks again from the last seq.
+      return { ticks, more: ticks.length === MAX_TICKS_LIMIT };
+    }),
+  );
+}
+
+// Runs a handler and acks its result; a missing or non-function ack is tolerated.
+function answer<T extends object>(ack: Ack<T> | unknown, work: () => Promise<T>): void {
+  const reply = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
+  work().then(
+    (result) => reply({ ok: true, ...result }),
+    (error: unknown) => reply({ ok: false, error: toErrorBody(error) }),
+  );
+}
+
+function groupBySymbol(batch: readonly Tick[]): Map<string, Tick[]> {
+  const groups = new Map<string, Tick[]>();
+  for (const tick of batch) {
+    const list = groups.get(tick.symbol);
+    if (list) list.push(tick);
+    else groups.set(tick.symbol, [tick]);
+  }
+  return groups;
+}
+
+function isAllowedOrigin(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  // Non-browser clients send no Origin; browsers always do on cross-site requests.
+  return origin === undefined || allowed.includes(origin);
+}

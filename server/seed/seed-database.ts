@@ -1,0 +1,72 @@
+import type { Logger } from "pino";
+import type { Instrument, NewsItem, Tick } from "../../contract/model";
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import { MarketSimulator } from "../../domain/simulator/market-simulator";
+import { DEFAULT_MARKET, HISTORY_DAYS, HISTORY_LAST_DAY } from "../../domain/simulator/default-market";
+import { BENCHMARK } from "../../domain/instruments";
+import { createTagger } from "../../domain/tagging/tag-tickers";
+import { Sequencer } from "../feed/sequencer";
+import type { Store } from "../store/store";
+import { SHIPPED_NEWS } from "./shipped-news";
+
+const WRITE_BATCH = 20_000;
+
+/** The shipped headlines as news items, tickers found by the tagger. */
+export function shippedNewsItems(instruments: readonly Instrument[]): NewsItem[] {
+  const tag = createTagger(instruments);
+  return SHIPPED_NEWS.map((n) => ({
+    id: n.id,
+    publishedAt: new Date(n.publishedAt).toISOString(),
+    headline: n.headline,
+    body: n.body,
+    source: n.source,
+    url: n.url,
+    tickers: tag(n.headline, n.body),
+  }));
+}
+
+/**
+ * Fills an empty database: the instruments, the shipped news, and a few simulated trading
+ * days ending with the shipped headline's day, so the first screen already has history
+ * and the reaction maths an estimation window. Does nothing to a database that has data.
+ */
+export async function seedDatabase(
+  store: Store,
+  instruments: readonly Instrument[],
+  calendar: KrxCalendar,
+  seed: number,
+  log: Logger,
+): Promise<void> {
+  await store.instruments.upsert(instruments);
+  if ((await store.news.count()) === 0) {
+    for (const item of shippedNewsItems(instruments)) await store.news.insert(item);
+  }
+  if ((await store.ticks.count()) > 0) return;
+
+  const started = performance.now();
+  const days = calendar.tradingDaysEndingAt(HISTORY_LAST_DAY, HISTORY_DAYS);
+  const first = calendar.sessionOf(days[0]!)!;
+  const last = calendar.sessionOf(days[days.length - 1]!)!;
+  const simulator = new MarketSimulator({
+    seed,
+    benchmark: BENCHMARK,
+    instruments: DEFAULT_MARKET,
+    shocks: SHIPPED_NEWS.map((n) => ({ at: Date.parse(n.publishedAt), impact: n.impact })),
+    calendar,
+  });
+  const sequencer = new Sequencer();
+  let batch: Tick[] = [];
+  let total = 0;
+  for (const second of simulator.run(first.open, last.close)) {
+    for (const tick of second) batch.push(sequencer.number(tick));
+    if (batch.length >= WRITE_BATCH) {
+      await store.ticks.append(batch);
+      total += batch.length;
+      batch = [];
+    }
+  }
+  await store.ticks.append(batch);
+  total += batch.length;
+  const ms = performance.now() - started;
+  log.info({ ticks: total, days: days.length, ms: Math.round(ms) }, "seeded simulated history");
+}
