@@ -68,3 +68,26 @@ export interface Snapshot {
   /** Extension: the previous session's close, so a viewer can show the day's change. */
   prevClose: number | null;
 }
+
+export const RETURN_WINDOWS = ["1m", "5m", "15m", "30m", "60m", "close", "nextClose"] as const;
+export type ReturnWindow = (typeof RETURN_WINDOWS)[number];
+
+/** How the price of one ticker reacted to one headline (returns as fractions). */
+export interface Reaction {
+  newsId: string;
+  symbol: string;
+  /** The event time: the headline's publish time, or the first tradable moment after it. */
+  t0: string;
+  preEventPrice: number;
+  returns: Record<ReturnWindow, number | null>;
+  abnormal: { car: number; tStat: number; alpha: number; beta: number } | null;
+  peakMove: number;
+  timeToPeakMs: number;
+  maxDrawdown: number;
+  volumeSurge: number | null;
+  confounded: boolean;
+  /** Extensions: when the headline was published, and the windows the numbers used. */
+  publishedAt: string;
+  estimation: { from: string; to: string; n: number; residualSd: number } | null;
+  eventWindow: { from: string; to: string; minutes: number };
+}

@@ -95,3 +95,7 @@ export function describeIssue(error: z.ZodError): string {
   const where = issue.path.length > 0 ? issue.path.join(".") : "input";
   return `${where}: ${issue.message}`;
 }
+
+export const newsIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "not a valid news id");
+
+export const reactionsQuery = z.object({ newsId: newsIdSchema }).strict();

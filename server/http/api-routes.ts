@@ -1,9 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Health } from "../../contract/model";
-import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, ticksQuery } from "../../contract/schemas";
+import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, ticksQuery } from "../../contract/schemas";
 import { createNews } from "../operations/create-news";
 import type { AppContext } from "../operations/context";
 import { getCandles } from "../operations/get-candles";
+import { getReactions } from "../operations/get-reactions";
+import { reactionsToCsv } from "./reactions-csv";
 import { requireInstrument } from "../operations/require-instrument";
 import { parseWith } from "../../contract/parse";
 import { readJsonBody } from "./read-body";
@@ -42,5 +44,12 @@ export const apiRoutes: Record<string, Route> = {
   "POST /api/news": async ({ ctx, req }) => {
     const body = parseWith(postNewsBody, await readJsonBody(req, MAX_NEWS_BYTES));
     return ok(await createNews(ctx, body), 201);
+  },
+
+  "GET /api/reactions": async ({ ctx, query }) => ok(await getReactions(ctx, parseWith(reactionsQuery, query).newsId)),
+
+  "GET /api/reactions.csv": async ({ ctx, query }) => {
+    const { newsId } = parseWith(reactionsQuery, query);
+    return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId)), contentType: "text/csv; charset=utf-8" };
   },
 };

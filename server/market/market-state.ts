@@ -24,6 +24,13 @@ export class MarketState {
     for (const tick of batch) this.last.set(tick.symbol, tick);
   }
 
+  /** The time of the newest stored tick of any symbol: how far the data reaches. */
+  latestTs(): number | null {
+    let latest: number | null = null;
+    for (const tick of this.last.values()) latest = Math.max(latest ?? tick.ts, tick.ts);
+    return latest;
+  }
+
   lastTick(symbol: string): Tick | null {
     return this.last.get(symbol) ?? null;
   }

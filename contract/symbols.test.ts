@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { MAX_SYMBOL_LENGTH, isSymbol } from "./symbols";
+
+describe("isSymbol", () => {
+  it("accepts KRX codes on either board and index symbols", () => {
+    for (const s of ["005380.KS", "000270.KS", "035720.KQ", "^KS11", "^KQ11"]) expect(isSymbol(s), s).toBe(true);
+  });
+
+  it.each([
+    "005380.ks", "05380.KS", "0053800.KS", "005380.KX", "005380", "^ks11", "^K", "^ABCDEFGHIJK",
+    " 005380.KS", "005380.KS ", "../../etc", "005380.KS<script>", "", "AAPL",
+  ])("rejects %j", (value) => {
+    expect(isSymbol(value)).toBe(false);
+  });
+
+  it("rejects values that are not strings", () => {
+    for (const v of [5380, null, undefined, ["005380.KS"], { symbol: "005380.KS" }]) expect(isSymbol(v)).toBe(false);
+  });
+
+  it("caps the length at 12 characters", () => {
+    expect(MAX_SYMBOL_LENGTH).toBe(12);
+  });
+});

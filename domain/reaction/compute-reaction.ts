@@ -1,0 +1,181 @@
+import type { Reaction, ReturnWindow } from "../../contract/model";
+import type { KrxCalendar } from "../market/krx-calendar";
+import { addTradingTime } from "../market/trading-time";
+import { fitMarketModel } from "./market-model";
+import { type PriceSeries, indexAtOrBefore, priceAt, volumeBetween } from "./price-series";
+
+const MINUTE = 60_000;
+/** The event window: abnormal returns, peak, drawdown and volume over this much trading time. */
+export const EVENT_WINDOW_MIN = 60;
+/** The estimation window: 1-minute returns over this many full sessions before the event's. */
+export const ESTIMATION_SESSIONS = 3;
+/** Earlier sessions the volume surge compares against, at the same time of day. */
+export const VOLUME_SESSIONS = 5;
+/** Another headline for the ticker this close (trading time, either side) confounds it. */
+export const CONFOUND_WINDOW_MIN = 60;
+
+const HORIZONS: ReadonlyArray<[ReturnWindow, number]> = [
+  ["1m", 1],
+  ["5m", 5],
+  ["15m", 15],
+  ["30m", 30],
+  ["60m", 60],
+];
+
+export interface ReactionInput {
+  newsId: string;
+  symbol: string;
+  publishedAt: number;
+  /** Trades of the ticker from the estimation window to the next close (or to `asOf`). */
+  stock: PriceSeries;
+  /** Trades of the benchmark over the same span; null when the ticker is the benchmark. */
+  benchmark: PriceSeries | null;
+  /** Publish times of the ticker's other headlines. */
+  otherNews: readonly number[];
+  /** How far the data reaches: windows ending later are null (they fill in live). */
+  asOf: number;
+  calendar: KrxCalendar;
+}
+
+/** The span of trades a reaction needs, so callers load no more than that. */
+export function reactionSpan(calendar: KrxCalendar, publishedAt: number): { from: number; to: number } {
+  const t0 = calendar.firstTradableAt(publishedAt);
+  let first = calendar.nextSession(t0);
+  for (let i = 0; i < Math.max(ESTIMATION_SESSIONS, VOLUME_SESSIONS); i++) first = calendar.previousSession(first.open);
+  const next = calendar.nextSession(calendar.nextSession(t0).close);
+  return { from: first.open - MINUTE, to: next.close };
+}
+
+/** How one ticker reacted to one headline; null when there is no price before the event. */
+export function computeReaction(input: ReactionInput): Reaction | null {
+  const { calendar, stock, asOf } = input;
+  const t0 = calendar.firstTradableAt(input.publishedAt);
+  const pre = priceAt(stock, t0);
+  if (pre === null) return null;
+  const at = (minutes: number) => addTradingTime(calendar, t0, minutes * MINUTE);
+  const returnTo = (t: number) => (t > asOf ? null : priceAt(stock, t)! / pre - 1);
+
+  const session = calendar.nextSession(t0);
+  const next = calendar.nextSession(session.close);
+  const returns = Object.fromEntries(HORIZONS.map(([key, minutes]) => [key, returnTo(at(minutes))])) as Reaction["returns"];
+  returns.close = returnTo(session.close);
+  returns.nextClose = returnTo(next.close);
+
+  const windowEnd = Math.min(at(EVENT_WINDOW_MIN), asOf);
+  const minutes = Math.max(0, Math.floor(tradingMinutesBetween(calendar, t0, windowEnd)));
+  const path = pathStats(stock, pre, t0, windowEnd);
+  const model = input.benchmark ? abnormal(input, t0, minutes) : null;
+
+  return {
+    newsId: input.newsId,
+    symbol: input.symbol,
+    t0: new Date(t0).toISOString(),
+    preEventPrice: pre,
+    returns,
+    abnormal: model?.abnormal ?? null,
+    peakMove: path.peakMove,
+    timeToPeakMs: path.timeToPeakMs,
+    maxDrawdown: path.maxDrawdown,
+    volumeSurge: volumeSurge(input, t0, windowEnd),
+    confounded: input.otherNews.some((t) => {
+      const other = calendar.firstTradableAt(t);
+      return Math.abs(tradingMinutesBetween(calendar, Math.min(other, t0), Math.max(other, t0))) <= CONFOUND_WINDOW_MIN;
+    }),
+    publishedAt: new Date(input.publishedAt).toISOString(),
+    estimation: model?.estimation ?? null,
+    eventWindow: { from: new Date(t0).toISOString(), to: new Date(windowEnd).toISOString(), minutes },
+  };
+}
+
+// Peak move (largest absolute return from the pre-event price), when it came, and the
+// worst fall from a running high, over the trades of the event window.
+function pathStats(stock: PriceSeries, pre: number, from: number, to: number) {
+  let peakMove = 0;
+  let timeToPeakMs = 0;
+  let high = pre;
+  let maxDrawdown = 0;
+  for (let i = indexAtOrBefore(stock, from) + 1; i < stock.ts.length && stock.ts[i]! <= to; i++) {
+    const price = stock.price[i]!;
+    const move = price / pre - 1;
+    if (Math.abs(move) > Math.abs(peakMove)) {
+      peakMove = move;
+      timeToPeakMs = stock.ts[i]! - from;
+    }
+    high = Math.max(high, price);
+    maxDrawdown = Math.min(maxDrawdown, price / high - 1);
+  }
+  return { peakMove, timeToPeakMs, maxDrawdown };
+}
+
+function abnormal(input: ReactionInput, t0: number, minutes: number) {
+  const { calendar, stock } = input;
+  const benchmark = input.benchmark!;
+  const stockReturns: number[] = [];
+  const marketReturns: number[] = [];
+  let session = calendar.nextSession(t0);
+  const sessions = [];
+  for (let i = 0; i < ESTIMATION_SESSIONS; i++) sessions.unshift((session = calendar.previousSession(session.open)));
+  for (const s of sessions) {
+    // From the second minute: the first would carry the overnight gap into the fit.
+    for (let t = s.open + 2 * MINUTE; t <= s.close; t += MINUTE) {
+      const [s0, s1, m0, m1] = [priceAt(stock, t - MINUTE), priceAt(stock, t), priceAt(benchmark, t - MINUTE), priceAt(benchmark, t)];
+      if (s0 === null || s1 === null || m0 === null || m1 === null) continue;
+      stockReturns.push(s1 / s0 - 1);
+      marketReturns.push(m1 / m0 - 1);
+    }
+  }
+  const model = fitMarketModel(stockReturns, marketReturns);
+  if (!model) return null;
+  let car = 0;
+  for (let k = 1; k <= minutes; k++) {
+    const from = addTradingTime(calendar, t0, (k - 1) * MINUTE);
+    const to = addTradingTime(calendar, t0, k * MINUTE);
+    const r = priceAt(stock, to)! / priceAt(stock, from)! - 1;
+    const m = priceAt(benchmark, to)! / priceAt(benchmark, from)! - 1;
+    car += r - (model.alpha + model.beta * m);
+  }
+  const tStat = minutes > 0 && model.residualSd > 0 ? car / (model.residualSd * Math.sqrt(minutes)) : 0;
+  return {
+    abnormal: { car, tStat, alpha: model.alpha, beta: model.beta },
+    estimation: {
+      from: new Date(sessions[0]!.open).toISOString(),
+      to: new Date(sessions[sessions.length - 1]!.close).toISOString(),
+      n: model.n,
+      residualSd: model.residualSd,
+    },
+  };
+}
+
+// Volume in the event window against the mean of the same time of day on earlier sessions.
+function volumeSurge(input: ReactionInput, t0: number, windowEnd: number): number | null {
+  const { calendar, stock } = input;
+  const event = volumeBetween(stock, t0, windowEnd);
+  const session = calendar.nextSession(t0);
+  const offset = Math.max(0, t0 - session.open);
+  const length = windowEnd - t0;
+  const earlier: number[] = [];
+  let s = session;
+  for (let i = 0; i < VOLUME_SESSIONS; i++) {
+    s = calendar.previousSession(s.open);
+    const from = s.open + offset;
+    if (from < stock.ts[0]!) continue;
+    earlier.push(volumeBetween(stock, from, Math.min(from + length, s.close)));
+  }
+  const base = earlier.reduce((a, b) => a + b, 0) / (earlier.length || 1);
+  return earlier.length > 0 && base > 0 ? event / base : null;
+}
+
+// Trading minutes between two instants (from <= to), closed hours not counted.
+function tradingMinutesBetween(calendar: KrxCalendar, from: number, to: number): number {
+  let total = 0;
+  let t = from;
+  while (t < to) {
+    const session = calendar.nextSession(t);
+    if (session.open >= to) break;
+    const start = Math.max(t, session.open);
+    const end = Math.min(to, session.close);
+    total += Math.max(0, end - start);
+    t = session.close;
+  }
+  return total / MINUTE;
+}

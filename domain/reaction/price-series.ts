@@ -1,0 +1,39 @@
+/** Trades of one symbol in time order, as columns (fast to search, cheap to slice). */
+export interface PriceSeries {
+  ts: readonly number[];
+  price: readonly number[];
+  size: readonly number[];
+}
+
+/** Index of the last trade at or before `t`, or -1. */
+export function indexAtOrBefore(series: PriceSeries, t: number): number {
+  let lo = 0;
+  let hi = series.ts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (series.ts[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Price of the last trade at or before `t`, or null before the first trade. */
+export function priceAt(series: PriceSeries, t: number): number | null {
+  const i = indexAtOrBefore(series, t);
+  return i < 0 ? null : series.price[i]!;
+}
+
+/** Volume traded in (from, to]. */
+export function volumeBetween(series: PriceSeries, from: number, to: number): number {
+  let total = 0;
+  for (let i = indexAtOrBefore(series, from) + 1; i < series.ts.length && series.ts[i]! <= to; i++) total += series.size[i]!;
+  return total;
+}
+
+/** Builds a series from trades (ascending by time). */
+export function toSeries(trades: readonly { ts: number; price: number; size: number }[]): PriceSeries {
+  return { ts: trades.map((t) => t.ts), price: trades.map((t) => t.price), size: trades.map((t) => t.size) };
+}
