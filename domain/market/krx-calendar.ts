@@ -18,8 +18,20 @@ export class KrxCalendar {
     return weekday !== 0 && weekday !== 6 && !this.holidays.has(day);
   }
 
+  // Sessions are asked for constantly (every market-clock step, every reaction window).
+  private readonly sessions = new Map<DayKey, Session | null>();
+
   /** The regular session of a trading day: 09:00–15:30, from 10:00 on the year's first. */
   sessionOf(day: DayKey): Session | null {
+    let session = this.sessions.get(day);
+    if (session === undefined) {
+      session = this.computeSession(day);
+      this.sessions.set(day, session);
+    }
+    return session;
+  }
+
+  private computeSession(day: DayKey): Session | null {
     if (!this.isTradingDay(day)) return null;
     const openHour = this.isFirstTradingDayOfYear(day) ? 10 : 9;
     return { day, open: kstTime(day, openHour), close: kstTime(day, 15, 30) };
