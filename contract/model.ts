@@ -81,6 +81,8 @@ export interface Reaction {
   preEventPrice: number;
   returns: Record<ReturnWindow, number | null>;
   abnormal: { car: number; tStat: number; alpha: number; beta: number } | null;
+  /** Extension: the market model's abnormal return over each window, R − (α·minutes + β·Rm). */
+  abnormalReturns: Record<ReturnWindow, number | null> | null;
   peakMove: number;
   timeToPeakMs: number;
   maxDrawdown: number;

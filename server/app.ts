@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NewsItem } from "../contract/model";
 import { KrxCalendar } from "../domain/market/krx-calendar";
-import { SHIPPED_INSTRUMENTS } from "../domain/instruments";
+import { BENCHMARK, SHIPPED_INSTRUMENTS } from "../domain/instruments";
 import { createTagger } from "../domain/tagging/tag-tickers";
 import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
@@ -54,6 +54,7 @@ export async function startApp({ env, withPages = true, dev = false }: StartOpti
     store,
     calendar,
     instruments,
+    benchmark: BENCHMARK,
     tagger: createTagger([...instruments.values()]),
     market,
     news: new Signal<NewsItem>(),

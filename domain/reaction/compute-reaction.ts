@@ -57,9 +57,12 @@ export function computeReaction(input: ReactionInput): Reaction | null {
 
   const session = calendar.nextSession(t0);
   const next = calendar.nextSession(session.close);
-  const returns = Object.fromEntries(HORIZONS.map(([key, minutes]) => [key, returnTo(at(minutes))])) as Reaction["returns"];
-  returns.close = returnTo(session.close);
-  returns.nextClose = returnTo(next.close);
+  const ends: Array<[ReturnWindow, number]> = [
+    ...HORIZONS.map(([key, minutes]): [ReturnWindow, number] => [key, at(minutes)]),
+    ["close", session.close],
+    ["nextClose", next.close],
+  ];
+  const returns = Object.fromEntries(ends.map(([key, t]) => [key, returnTo(t)])) as Reaction["returns"];
 
   const windowEnd = Math.min(at(EVENT_WINDOW_MIN), asOf);
   const minutes = Math.max(0, Math.floor(tradingMinutesBetween(calendar, t0, windowEnd)));
@@ -73,6 +76,7 @@ export function computeReaction(input: ReactionInput): Reaction | null {
     preEventPrice: pre,
     returns,
     abnormal: model?.abnormal ?? null,
+    abnormalReturns: model ? abnormalByWindow(input, t0, ends, returns, model.abnormal) : null,
     peakMove: path.peakMove,
     timeToPeakMs: path.timeToPeakMs,
     maxDrawdown: path.maxDrawdown,
@@ -144,6 +148,28 @@ function abnormal(input: ReactionInput, t0: number, minutes: number) {
       residualSd: model.residualSd,
     },
   };
+}
+
+// Each window's return less what the market model expected from the benchmark's move.
+function abnormalByWindow(
+  input: ReactionInput,
+  t0: number,
+  ends: ReadonlyArray<[ReturnWindow, number]>,
+  returns: Reaction["returns"],
+  model: { alpha: number; beta: number },
+): Record<ReturnWindow, number | null> {
+  const benchmark = input.benchmark!;
+  const m0 = priceAt(benchmark, t0);
+  const out = {} as Record<ReturnWindow, number | null>;
+  for (const [key, t] of ends) {
+    const r = returns[key];
+    const m1 = priceAt(benchmark, t);
+    out[key] =
+      r === null || m0 === null || m1 === null
+        ? null
+        : r - (model.alpha * tradingMinutesBetween(input.calendar, t0, t) + model.beta * (m1 / m0 - 1));
+  }
+  return out;
 }
 
 // Volume in the event window against the mean of the same time of day on earlier sessions.

@@ -11,6 +11,8 @@ export interface AppContext {
   store: Store;
   calendar: KrxCalendar;
   instruments: ReadonlyMap<string, Instrument>;
+  /** The symbol abnormal returns are measured against. */
+  benchmark: string;
   tagger: (...texts: string[]) => string[];
   market: MarketState;
   news: Signal<NewsItem>;

@@ -1,33 +1,52 @@
 import { AppError } from "../../contract/errors";
-import type { Reaction } from "../../contract/model";
-import { BENCHMARK } from "../../domain/instruments";
+import type { Instrument, Reaction } from "../../contract/model";
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { computeReaction, reactionSpan } from "../../domain/reaction/compute-reaction";
 import { type PriceSeries, toSeries } from "../../domain/reaction/price-series";
+import type { Store } from "../store/store";
 import type { AppContext } from "./context";
+
+/** What reactions are computed from: the store, the calendar, and the benchmark's symbol. */
+export interface ReactionSource {
+  store: Store;
+  calendar: KrxCalendar;
+  instruments: ReadonlyMap<string, Instrument>;
+  benchmark: string;
+}
 
 /** One reaction per ticker of the headline, from the stored ticks as far as they reach. */
 export async function getReactions(ctx: AppContext, newsId: string): Promise<Reaction[]> {
-  const item = await ctx.store.news.get(newsId);
+  return reactionsAsOf(ctx, newsId, (publishedAt) => dataReach(ctx) ?? publishedAt);
+}
+
+/** Reactions with the data taken to reach `asOf` (windows ending later are null). */
+export async function reactionsAsOf(
+  source: ReactionSource,
+  newsId: string,
+  asOf: (publishedAt: number) => number,
+): Promise<Reaction[]> {
+  const { store, calendar, benchmark } = source;
+  const item = await store.news.get(newsId);
   if (!item) throw new AppError("not_found", `unknown news id ${newsId}`);
   const publishedAt = Date.parse(item.publishedAt);
-  const span = reactionSpan(ctx.calendar, publishedAt);
-  const asOf = dataReach(ctx) ?? publishedAt;
+  const reach = asOf(publishedAt);
+  const span = reactionSpan(calendar, publishedAt);
   const load = async (symbol: string): Promise<PriceSeries> =>
-    toSeries(await ctx.store.ticks.trades(symbol, span.from, Math.min(span.to, asOf) + 1));
-  const benchmark = ctx.instruments.has(BENCHMARK) ? await load(BENCHMARK) : null;
+    toSeries(await store.ticks.trades(symbol, span.from, Math.min(span.to, reach) + 1));
+  const market = source.instruments.has(benchmark) ? await load(benchmark) : null;
 
   const reactions: Reaction[] = [];
   for (const symbol of item.tickers) {
-    const others = await ctx.store.news.find({ symbol, from: span.from, to: span.to, limit: 100 });
+    const others = await store.news.find({ symbol, from: span.from, to: span.to, limit: 100 });
     const reaction = computeReaction({
       newsId,
       symbol,
       publishedAt,
-      stock: symbol === BENCHMARK && benchmark ? benchmark : await load(symbol),
-      benchmark: symbol === BENCHMARK ? null : benchmark,
+      stock: symbol === benchmark && market ? market : await load(symbol),
+      benchmark: symbol === benchmark ? null : market,
       otherNews: others.filter((n) => n.id !== newsId).map((n) => Date.parse(n.publishedAt)),
-      asOf,
-      calendar: ctx.calendar,
+      asOf: reach,
+      calendar,
     });
     if (reaction) reactions.push(reaction);
   }

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Reaction, Tick } from "../../contract/model";
+import type { Scenario } from "../../contract/scenario";
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import { type CheckedExpectation, checkExpectations } from "../../domain/scenario/check-expectations";
+import { tickDigest } from "./tick-digest";
+import { Sequencer } from "../feed/sequencer";
+import { reactionsAsOf } from "../operations/get-reactions";
+import { openStore } from "../store/open-store";
+import { scenarioWorld } from "./scenario-world";
+
+const WRITE_BATCH = 20_000;
+
+/** What `npm run scenario -- FILE --json` prints. */
+export interface ScenarioReport {
+  name: string;
+  passed: boolean;
+  digest: string;
+  ticks: number;
+  reactions: Reaction[];
+  expectations: CheckedExpectation[];
+}
+
+/**
+ * Runs a scenario headless through the real simulator, tick store and reaction maths, in a
+ * throwaway SQLite database unless `databaseFile` names one.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  calendar: KrxCalendar,
+  options: { databaseFile?: string; progress?: (ticks: number, t: number) => void } = {},
+): Promise<ScenarioReport> {
+  const dir = options.databaseFile ? null : await mkdtemp(path.join(os.tmpdir(), "aftershock-scenario-"));
+  const file = options.databaseFile ?? path.join(dir!, "scenario.db");
+  const store = await openStore({ DATABASE_URL: `file:${file}`, sqlitePath: file });
+  try {
+    const world = scenarioWorld(scenario, calendar);
+    await store.instruments.upsert(world.instruments);
+    for (const item of world.news) await store.news.insert(item);
+    const sequencer = new Sequencer();
+    const all: Tick[] = [];
+    let batch: Tick[] = [];
+    for (const second of world.simulator.run(world.from, world.to)) {
+      for (const tick of second) batch.push(sequencer.number(tick));
+      if (batch.length >= WRITE_BATCH) {
+        await store.ticks.append(batch);
+        all.push(...batch);
+        options.progress?.(all.length, batch[batch.length - 1]!.ts);
+        batch = [];
+      }
+    }
+    await store.ticks.append(batch);
+    all.push(...batch);
+
+    const source = { store, calendar, instruments: new Map(world.instruments.map((i) => [i.symbol, i])), benchmark: scenario.benchmark };
+    const reactions: Reaction[] = [];
+    for (const item of world.news) reactions.push(...(await reactionsAsOf(source, item.id, () => scenario.end)));
+    const expectations = checkExpectations(scenario.expect, world.news.map((n) => n.id), reactions);
+    return {
+      name: scenario.name,
+      passed: expectations.every((e) => e.passed),
+      digest: tickDigest(all),
+      ticks: all.length,
+      reactions,
+      expectations,
+    };
+  } finally {
+    await store.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
