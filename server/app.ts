@@ -17,6 +17,7 @@ import { Signal } from "./lib/signal";
 import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
 import { createSocketServer } from "./realtime/socket-server";
+import { loadScenario } from "./scenario/load-scenario";
 import { seedDatabase } from "./seed/seed-database";
 import { openStore } from "./store/open-store";
 
@@ -42,22 +43,25 @@ export async function startApp({ env, withPages = true, dev = false }: StartOpti
   const node = `${os.hostname()}:${process.pid}`;
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
+  const scenario = env.FEED.startsWith("scenario:") ? await loadScenario(env.FEED.slice("scenario:".length), calendar) : null;
   const store = await openStore(env);
-  await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log);
-  const instruments = new Map((await store.instruments.list()).map((i) => [i.symbol, i]));
+  // A scenario brings its own world; otherwise an empty database gets the shipped one.
+  if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log);
 
   const bus = new TickBus(store.ticks, log);
+  const news = new Signal<NewsItem>();
+  const feed = await createFeed(env, { store, bus, calendar, news, log, scenario });
+  const instruments = new Map((await store.instruments.list()).map((i) => [i.symbol, i]));
   const market = await MarketState.load(store.ticks, calendar);
   bus.onStored((batch) => market.apply(batch));
-  const feed = await createFeed(env, { store: store.ticks, bus, calendar, log });
   const ctx: AppContext = {
     store,
     calendar,
     instruments,
-    benchmark: BENCHMARK,
+    benchmark: scenario?.benchmark ?? BENCHMARK,
     tagger: createTagger([...instruments.values()]),
     market,
-    news: new Signal<NewsItem>(),
+    news,
     feed,
     node,
     log,

@@ -10,16 +10,26 @@ import { resumeSimulation } from "./resume-simulation";
 import { Sequencer } from "./sequencer";
 import { SimulatedFeed } from "./simulated-feed";
 import type { TickBus } from "./tick-bus";
+import type { Scenario } from "../../contract/scenario";
+import { type ScenarioFeedDeps, createScenarioFeed } from "../scenario/scenario-feed";
 
 /** The feed FEED names, continuing from what the store holds. */
 export async function createFeed(
   env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED">,
-  deps: { store: TickStore; bus: TickBus; calendar: KrxCalendar; log: Logger },
+  deps: ScenarioFeedDeps & { scenario: Scenario | null },
 ): Promise<Feed> {
   if (env.FEED === "off") return idleFeed();
+  if (deps.scenario) return createScenarioFeed(deps.scenario, env.FEED_SPEED, deps);
   if (env.FEED !== "simulate") {
-    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate or off`);
+    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate, scenario:FILE or off`);
   }
+  return createSimulation(env, { ...deps, store: deps.store.ticks });
+}
+
+async function createSimulation(
+  env: Pick<Env, "FEED_SEED" | "FEED_SPEED">,
+  deps: { store: TickStore; bus: TickBus; calendar: KrxCalendar; log: Logger },
+): Promise<Feed> {
   const resumed = await resumeSimulation(deps.store, DEFAULT_MARKET, env.FEED_SEED, deps.calendar);
   const simulator = new MarketSimulator({
     seed: env.FEED_SEED,

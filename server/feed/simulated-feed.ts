@@ -24,6 +24,8 @@ export interface SimulatedFeedOptions {
   /** Stop when the market clock reaches this time (scenarios); open-ended when absent. */
   end?: number;
   log: Logger;
+  /** Called after each advance with the new market time (e.g. to release headlines). */
+  onAdvance?: (t: number) => void;
   onEnd?: () => void;
 }
 
@@ -73,6 +75,7 @@ export class SimulatedFeed implements Feed {
     const { simulator, sequencer, bus } = this.options;
     for (const batch of simulator.run(this.cursor, to)) bus.publish(batch.map((t) => sequencer.number(t)));
     this.cursor = to;
+    this.options.onAdvance?.(to);
     if (this.options.end !== undefined && this.cursor >= this.options.end) {
       void this.stop().then(() => this.options.onEnd?.());
     }
