@@ -5,11 +5,26 @@ export const PROTOCOL_VERSION = 1;
 
 export type Ack<T extends object = object> = (answer: ({ ok: true } & T) | { ok: false; error: ErrorBody }) => void;
 
+export type ReplayState = "playing" | "paused" | "ended";
+
+/** Where a viewer's replay stands; `from`/`to` (extensions) say which range it replays. */
+export interface ReplayClock {
+  replayId: string;
+  t: number;
+  speed: number;
+  state: ReplayState;
+  from?: number;
+  to?: number;
+}
+
 /** Events the server pushes to browsers. */
 export interface ServerToClientEvents {
   ticks: (batch: Tick[]) => void;
   news: (item: NewsItem) => void;
   clock: (clock: MarketClock) => void;
+  "replay:ticks": (payload: { replayId: string; ticks: Tick[] }) => void;
+  "replay:news": (payload: { replayId: string; news: NewsItem }) => void;
+  "replay:clock": (payload: ReplayClock) => void;
 }
 
 /** Events browsers send; every payload is `unknown` until the zod schema has read it. */
@@ -18,4 +33,7 @@ export interface ClientToServerEvents {
   unsubscribe: (payload: unknown, ack: Ack) => void;
   /** Every stored tick after `afterSeq`, 10,000 at a time; `more` says to ask again. */
   resume: (payload: unknown, ack: Ack<{ ticks: Tick[]; more: boolean }>) => void;
+  "replay:start": (payload: unknown, ack: Ack<{ replayId: string }>) => void;
+  "replay:control": (payload: unknown, ack: Ack<{ clock: ReplayClock }>) => void;
+  "replay:stop": (payload: unknown, ack: Ack) => void;
 }

@@ -99,3 +99,37 @@ export function describeIssue(error: z.ZodError): string {
 export const newsIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "not a valid news id");
 
 export const reactionsQuery = z.object({ newsId: newsIdSchema }).strict();
+
+export const MAX_REPLAY_SPEED = 1_000;
+/** The longest range one replay may cover: a trading week. */
+export const MAX_REPLAY_RANGE_MS = 8 * 86_400_000;
+
+const replaySpeed = z.union([z.number().min(1).max(MAX_REPLAY_SPEED), z.literal("max")]);
+
+export const replayStartPayload = z
+  .object({
+    symbols: z.array(symbolSchema).min(1).max(10),
+    from: timeParam,
+    to: timeParam,
+    speed: replaySpeed.default(1),
+    /** Extension: play at 1x for a minute either side of each headline. */
+    slowNearNews: z.boolean().default(false),
+  })
+  .strict()
+  .refine((p) => p.from < p.to, { path: ["from"], message: "`from` is not before `to`" })
+  .refine((p) => p.to - p.from <= MAX_REPLAY_RANGE_MS, { path: ["to"], message: "range longer than 8 days" });
+export type ReplayStartPayload = z.output<typeof replayStartPayload>;
+
+const replayId = z.string().min(1).max(64);
+
+export const replayControlPayload = z.discriminatedUnion("action", [
+  z.object({ replayId, action: z.literal("play") }).strict(),
+  z.object({ replayId, action: z.literal("pause") }).strict(),
+  z.object({ replayId, action: z.literal("next-news") }).strict(),
+  z.object({ replayId, action: z.literal("step"), value: z.enum(["tick", "1s", "1m", "5m"]).default("tick") }).strict(),
+  z.object({ replayId, action: z.literal("seek"), value: timeParam }).strict(),
+  z.object({ replayId, action: z.literal("speed"), value: replaySpeed }).strict(),
+]);
+export type ReplayControlPayload = z.output<typeof replayControlPayload>;
+
+export const replayStopPayload = z.object({ replayId }).strict();

@@ -1,13 +1,14 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { toErrorBody } from "../../contract/errors";
 import { parseWith } from "../../contract/parse";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
 import type { Tick } from "../../contract/model";
 import { MAX_TICKS_LIMIT, resumePayload, subscribePayload } from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
 import { requireInstrument } from "../operations/require-instrument";
 import type { TickBus } from "../feed/tick-bus";
+import { answer } from "./answer";
+import { bindReplayHandlers } from "./replay-handlers";
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -47,6 +48,7 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
   io.on("connection", (socket) => {
     socket.emit("clock", ctx.feed.clock());
     bindHandlers(socket, ctx);
+    bindReplayHandlers(socket, ctx);
   });
   const close = io.close.bind(io);
   io.close = (fn) => {
@@ -82,15 +84,6 @@ function bindHandlers(socket: IoSocket, ctx: AppContext): void {
       // A full page means there may be more: the client asks again from the last seq.
       return { ticks, more: ticks.length === MAX_TICKS_LIMIT };
     }),
-  );
-}
-
-// Runs a handler and acks its result; a missing or non-function ack is tolerated.
-function answer<T extends object>(ack: Ack<T> | unknown, work: () => Promise<T>): void {
-  const reply = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
-  work().then(
-    (result) => reply({ ok: true, ...result }),
-    (error: unknown) => reply({ ok: false, error: toErrorBody(error) }),
   );
 }
 
