@@ -28,6 +28,8 @@ export interface TickStore {
   /** Every trade of `symbol` in [from, to), ascending. */
   trades(symbol: string, from: number, to: number): Promise<Trade[]>;
   count(): Promise<number>;
+  /** Deletes the ticks of `symbol` with a seq above `seq` (undoes a failed import); resolves to how many. */
+  deleteAfter(symbol: string, seq: number): Promise<number>;
 }
 
 export interface NewsQuery {

@@ -42,9 +42,10 @@ export class SqliteTickStore implements TickStore {
   }
 
   async lastTicks(): Promise<Map<string, Tick>> {
-    // SQLite takes the bare columns from the row that holds the MAX.
+    // One index probe per instrument instead of a scan of the whole table.
     const rows = await this.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT "symbol", MAX("seq") AS "seq", "ts" + 0 AS "ts", "price", "size" FROM "Tick" GROUP BY "symbol"`,
+      `SELECT t.* FROM "Instrument" i JOIN "Tick" t ON t."symbol" = i."symbol"
+         AND t."seq" = (SELECT MAX("seq") FROM "Tick" WHERE "symbol" = i."symbol")`,
     );
     return new Map(rows.map((row) => [row.symbol, toTick(row)]));
   }
@@ -96,6 +97,10 @@ export class SqliteTickStore implements TickStore {
   async count(): Promise<number> {
     const rows = await this.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Tick"`);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  async deleteAfter(symbol: string, seq: number): Promise<number> {
+    return this.prisma.$executeRawUnsafe(`DELETE FROM "Tick" WHERE "symbol" = ? AND "seq" > ?`, symbol, seq);
   }
 
   private async seqAt(symbol: string, condition: string, ts: number, order: "ASC" | "DESC"): Promise<number | null> {

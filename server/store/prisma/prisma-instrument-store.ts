@@ -2,8 +2,8 @@ import type { Instrument } from "../../../contract/model";
 import type { SqlitePrisma } from "../../db/open-sqlite";
 import type { InstrumentStore } from "../store";
 
-/** Instruments on SQLite through the Prisma client. */
-export class SqliteInstrumentStore implements InstrumentStore {
+/** Instruments through the Prisma client (the same code for SQLite and PostgreSQL). */
+export class PrismaInstrumentStore implements InstrumentStore {
   constructor(private readonly prisma: SqlitePrisma) {}
 
   async upsert(instruments: readonly Instrument[]): Promise<void> {

@@ -24,8 +24,8 @@ const toItem = (row: Row): NewsItem => ({
 
 const include = { tickers: { select: { symbol: true } } } as const;
 
-/** Headlines on SQLite through the Prisma client. */
-export class SqliteNewsStore implements NewsStore {
+/** Headlines through the Prisma client (the same code for SQLite and PostgreSQL). */
+export class PrismaNewsStore implements NewsStore {
   constructor(private readonly prisma: SqlitePrisma) {}
 
   async insert(item: NewsItem): Promise<boolean> {

@@ -1,0 +1,97 @@
+import type { Tick } from "../../../contract/model";
+import type { PostgresPrisma } from "../../db/open-postgres";
+import type { TickQuery, TickStore, Trade } from "../store";
+
+// One statement per batch: the columns travel as five arrays and unnest turns them into
+// rows. createMany is 5–10x slower on PostgreSQL (figures in README, "Benchmarks").
+const INSERT_BATCH = `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size")
+  SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::float8[], $5::int[])`;
+const MAX_ROWS_PER_STATEMENT = 20_000;
+
+// BIGINT comes back from the driver as a string; as float8 it is a plain number (epoch ms
+// fit exactly in a double).
+const COLUMNS = `"symbol", "seq", "ts"::float8 AS "ts", "price", "size"`;
+
+interface Row {
+  symbol: string;
+  seq: number;
+  ts: number;
+  price: number;
+  size: number;
+}
+
+const toTick = (row: Row): Tick => ({ symbol: row.symbol, seq: row.seq, ts: row.ts, price: row.price, size: row.size });
+
+/** The tick store on PostgreSQL, through Prisma's raw SQL (batched writes, keyset reads). */
+export class PostgresTickStore implements TickStore {
+  constructor(private readonly prisma: PostgresPrisma) {}
+
+  async append(ticks: readonly Tick[]): Promise<void> {
+    if (ticks.length === 0) return;
+    const statements = [];
+    for (let i = 0; i < ticks.length; i += MAX_ROWS_PER_STATEMENT) {
+      const part = ticks.slice(i, i + MAX_ROWS_PER_STATEMENT);
+      statements.push(
+        this.prisma.$executeRawUnsafe(
+          INSERT_BATCH,
+          part.map((t) => t.symbol),
+          part.map((t) => t.seq),
+          part.map((t) => t.ts),
+          part.map((t) => t.price),
+          part.map((t) => t.size),
+        ),
+      );
+    }
+    await (statements.length === 1 ? statements[0] : this.prisma.$transaction(statements));
+  }
+
+  async lastTicks(): Promise<Map<string, Tick>> {
+    // One index probe per instrument instead of a scan of the whole table.
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT t.* FROM "Instrument" i CROSS JOIN LATERAL (
+         SELECT ${COLUMNS} FROM "Tick" WHERE "symbol" = i."symbol" ORDER BY "seq" DESC LIMIT 1) t`,
+    );
+    return new Map(rows.map((row) => [row.symbol, toTick(row)]));
+  }
+
+  async lastAtOrBefore(symbol: string, ts: number): Promise<Tick | null> {
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT ${COLUMNS} FROM "Tick" WHERE "symbol" = $1 AND "ts" <= $2 ORDER BY "ts" DESC LIMIT 1`,
+      symbol,
+      ts,
+    );
+    return rows[0] ? toTick(rows[0]) : null;
+  }
+
+  async find(query: TickQuery): Promise<Tick[]> {
+    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT ${COLUMNS} FROM "Tick" WHERE "symbol" = $1 AND "seq" > $2
+         AND ($3::bigint IS NULL OR "ts" >= $3) AND ($4::bigint IS NULL OR "ts" <= $4)
+       ORDER BY "seq" LIMIT $5`,
+      query.symbol,
+      query.afterSeq ?? 0,
+      query.from ?? null,
+      query.to ?? null,
+      query.limit,
+    );
+    return rows.map(toTick);
+  }
+
+  async trades(symbol: string, from: number, to: number): Promise<Trade[]> {
+    return this.prisma.$queryRawUnsafe<Trade[]>(
+      `SELECT "ts"::float8 AS "ts", "price", "size" FROM "Tick" WHERE "symbol" = $1 AND "ts" >= $2 AND "ts" < $3 ORDER BY "ts"`,
+      symbol,
+      from,
+      to,
+    );
+  }
+
+  async deleteAfter(symbol: string, seq: number): Promise<number> {
+    return this.prisma.$executeRawUnsafe(`DELETE FROM "Tick" WHERE "symbol" = $1 AND "seq" > $2`, symbol, seq);
+  }
+
+  async count(): Promise<number> {
+    const rows = await this.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS "n" FROM "Tick"`);
+    return rows[0]?.n ?? 0;
+  }
+}
