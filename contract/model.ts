@@ -51,6 +51,8 @@ export interface Health {
   db: "sqlite" | "postgresql";
   feed: string;
   node: string;
+  /** Extension: whether this node runs the feed (one node of a cluster does). */
+  leader: boolean;
 }
 
 /** Where the feed's market clock stands; pushed as `clock` (an extension of the contract). */

@@ -3,10 +3,14 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NewsItem } from "../contract/model";
-import { KrxCalendar } from "../domain/market/krx-calendar";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import type { Instrument, NewsItem } from "../contract/model";
 import { BENCHMARK, SHIPPED_INSTRUMENTS } from "../domain/instruments";
+import { KrxCalendar } from "../domain/market/krx-calendar";
 import { createTagger } from "../domain/tagging/tag-tickers";
+import { connectRedis } from "./cluster/connect-redis";
+import { LeaderFeed } from "./cluster/leader-feed";
+import { type Leadership, redisLeadership, soloLeadership } from "./cluster/leadership";
 import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
 import { TickBus } from "./feed/tick-bus";
@@ -18,10 +22,12 @@ import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
 import { createSocketServer } from "./realtime/socket-server";
 import { loadScenario } from "./scenario/load-scenario";
+import { scenarioWorld } from "./scenario/scenario-world";
 import { seedDatabase } from "./seed/seed-database";
 import { openStore } from "./store/open-store";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const FOLLOWER_REFRESH_MS = 1_000;
 
 export interface StartOptions {
   env: Env;
@@ -33,27 +39,46 @@ export interface StartOptions {
 export interface RunningApp {
   url: string;
   ctx: AppContext;
+  /** Whether this node runs the feed (always, without REDIS_URL). */
+  isLeader(): boolean;
   close(): Promise<void>;
 }
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-/** Wires the parts together and listens: store, seed, feed -> bus -> fan-out, API, pages. */
-export async function startApp({ env, withPages = true, dev = false }: StartOptions): Promise<RunningApp> {
+/** Wires the parts together and listens: store, feed -> bus -> store and fan-out, API, pages. */
+export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }: StartOptions): Promise<RunningApp> {
   const node = `${os.hostname()}:${process.pid}`;
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
   const scenario = env.FEED.startsWith("scenario:") ? await loadScenario(env.FEED.slice("scenario:".length), calendar) : null;
   const store = await openStore(env);
-  // A scenario brings its own world; otherwise an empty database gets the shipped one.
-  if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log);
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  // The adapter reads streams with blocking calls: it gets a connection of its own.
+  const adapterClient = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
 
+  // The world this node serves: the scenario's instruments or the shipped ones, plus any
+  // imported since. Known up front, so a node that does not seed can still serve.
+  const world: readonly Instrument[] = scenario ? scenarioWorld(scenario, calendar).instruments : SHIPPED_INSTRUMENTS;
+  const instruments = new Map([...world, ...(await store.instruments.list())].map((i) => [i.symbol, i]));
   const bus = new TickBus(store.ticks, log);
   const news = new Signal<NewsItem>();
-  const feed = await createFeed(env, { store, bus, calendar, news, log, scenario });
-  const instruments = new Map((await store.instruments.list()).map((i) => [i.symbol, i]));
   const market = await MarketState.load(store.ticks, calendar);
   bus.onStored((batch) => market.apply(batch));
+
+  // Only the leader seeds and runs the feed, so two nodes never write the same seq.
+  const feed = new LeaderFeed(
+    env.FEED === "simulate" || env.FEED === "off" ? env.FEED : `scenario:${scenario?.name}`,
+    async () => {
+      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log);
+      const created = await createFeed(env, { store, bus, calendar, news, log, scenario });
+      await market.refresh();
+      return created;
+    },
+    log,
+  );
+  const leadership: Leadership = redis ? redisLeadership(redis, env.CLUSTER, node, log) : soloLeadership();
+
   const ctx: AppContext = {
     store,
     calendar,
@@ -69,14 +94,28 @@ export async function startApp({ env, withPages = true, dev = false }: StartOpti
 
   let pages: RequestHandler | null = null;
   const http = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
     securityHeaders(res);
+    // An absolute-form target with a bad host (`GET http://[ HTTP/1.1`) is no URL: `new URL`
+    // would throw here, outside every handler, and take the whole process down.
+    if (!URL.canParse(req.url ?? "/", "http://localhost")) {
+      const body = JSON.stringify({ error: { code: "bad_request", message: "malformed request target" } });
+      res.writeHead(400, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+      return void res.end(body);
+    }
+    const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/api/")) return void handleApi(ctx, req, res, url);
     if (pages) return void pages(req, res);
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
   const origins = env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, env.PORT);
-  const io = createSocketServer(http, { ctx, bus, allowedOrigins: origins });
+  const io = createSocketServer(http, {
+    ctx,
+    bus,
+    allowedOrigins: origins,
+    ...(adapterClient && {
+      adapter: createAdapter(adapterClient, { streamName: `${env.CLUSTER}:socket.io`, channelPrefix: `${env.CLUSTER}:socket.io` }),
+    }),
+  });
 
   let closePages = async () => {};
   if (withPages) {
@@ -87,6 +126,13 @@ export async function startApp({ env, withPages = true, dev = false }: StartOpti
     closePages = () => app.close();
   }
 
+  // Alone, this node leads at once and has seeded before it answers its first request.
+  if (!redis) await feed.lead();
+  leadership.start({ elected: () => feed.lead(), demoted: () => feed.follow() });
+  const refresher = setInterval(() => {
+    if (!feed.isRunning) void market.refresh().catch((error: unknown) => log.error({ err: error }, "refresh failed"));
+  }, FOLLOWER_REFRESH_MS);
+
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(env.PORT, env.HOST, () => resolve());
@@ -94,17 +140,21 @@ export async function startApp({ env, withPages = true, dev = false }: StartOpti
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
   if (env.ALLOWED_ORIGINS === undefined && env.PORT === 0) origins.push(...ownOrigins(env.HOST, port));
-  feed.start();
-  log.info({ url, db: store.kind, feed: feed.name }, "Aftershock is listening");
+  log.info({ url, db: store.kind, feed: feed.name, redis: Boolean(redis) }, "Aftershock is listening");
 
   return {
     url,
     ctx,
+    isLeader: () => leadership.isLeader(),
     async close() {
+      clearInterval(refresher);
+      await leadership.stop();
       await feed.stop();
       await bus.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closePages();
+      await redis?.quit().catch(() => undefined);
+      await adapterClient?.quit().catch(() => undefined);
       await store.close();
     },
   };

@@ -13,6 +13,10 @@ const envSchema = z.object({
     .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, "expected file:PATH or postgresql://…")
     .default("file:./data/aftershock.db"),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "expected redis://…").optional(),
+  /** Names a cluster: its nodes share the Redis keys and streams under this prefix. */
+  CLUSTER: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "letters, digits, _ and - only").default("aftershock"),
+  /** "false" runs a node without the dashboard pages: API and Socket.IO only. */
+  SERVE_PAGES: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   FEED: feedSchema.default("simulate"),
   FEED_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   FEED_SPEED: z.coerce.number().positive().max(100_000).default(1),

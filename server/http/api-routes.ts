@@ -22,7 +22,7 @@ export type Route = (input: RouteInput) => Promise<Answer>;
 /** The JSON API of CONTRACT.md: `METHOD path` -> handler. Each parses, calls, answers. */
 export const apiRoutes: Record<string, Route> = {
   "GET /api/health": async ({ ctx }) =>
-    ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node } satisfies Health),
+    ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node, leader: ctx.feed.isRunning } satisfies Health),
 
   "GET /api/instruments": async ({ ctx }) =>
     ok([...ctx.instruments.values()]),

@@ -19,6 +19,14 @@ export class MarketState {
     return new MarketState(store, calendar, await store.lastTicks());
   }
 
+  /** Reloads the last ticks from the store (a node that does not run the feed). */
+  async refresh(): Promise<void> {
+    for (const [symbol, tick] of await this.store.lastTicks()) {
+      const known = this.last.get(symbol);
+      if (!known || tick.seq > known.seq) this.last.set(symbol, tick);
+    }
+  }
+
   /** Folds in a stored batch (ticks in seq order). */
   apply(batch: readonly Tick[]): void {
     for (const tick of batch) this.last.set(tick.symbol, tick);

@@ -4,7 +4,7 @@ import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import type { Signal } from "../lib/signal";
 import type { MarketState } from "../market/market-state";
 import type { Store } from "../store/store";
-import type { Feed } from "../feed/feed";
+import type { LeaderFeed } from "../cluster/leader-feed";
 
 /** What operations work with: handed to every route and socket handler. */
 export interface AppContext {
@@ -16,7 +16,7 @@ export interface AppContext {
   tagger: (...texts: string[]) => string[];
   market: MarketState;
   news: Signal<NewsItem>;
-  feed: Feed;
+  feed: LeaderFeed;
   node: string;
   log: Logger;
 }

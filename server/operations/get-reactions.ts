@@ -53,11 +53,14 @@ export async function reactionsAsOf(
   return reactions;
 }
 
-// How far the market data reaches: the live feed's clock, or, with no feed running, the
-// close of the last session that has ticks (that session is over as far as we know).
+// How far the market data reaches: the live feed's clock where a feed runs here; with
+// FEED=off, the close of the last session that has ticks (that session is over as far as
+// we know); on a node that does not run the feed, the newest stored tick.
 function dataReach(ctx: AppContext): number | null {
   const latest = ctx.market.latestTs();
   if (latest === null) return null;
-  if (ctx.feed.name !== "off") return Math.max(latest, ctx.feed.clock().t);
-  return Math.max(latest, ctx.calendar.nextSession(latest).close);
+  const clock = ctx.feed.clock();
+  if (clock) return Math.max(latest, clock.t);
+  if (ctx.feed.name === "off") return Math.max(latest, ctx.calendar.nextSession(latest).close);
+  return latest;
 }

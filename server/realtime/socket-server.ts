@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import { parseWith } from "../../contract/parse";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
 import type { Tick } from "../../contract/model";
@@ -21,6 +21,8 @@ export interface SocketServerOptions {
   ctx: AppContext;
   bus: TickBus;
   allowedOrigins: readonly string[];
+  /** The adapter joining nodes (Redis); the in-memory one when absent. */
+  adapter?: ServerOptions["adapter"];
 }
 
 /**
@@ -38,15 +40,22 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     // `cors` only sets headers; a cross-site page could still connect over websocket.
     allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(options.adapter && { adapter: options.adapter }),
   });
 
   bus.onStored((batch) => {
     for (const [symbol, ticks] of groupBySymbol(batch)) io.to(room(symbol)).emit("ticks", ticks);
   });
   const stopNews = ctx.news.on((item) => io.emit("news", item));
-  const clockTimer = setInterval(() => io.emit("clock", ctx.feed.clock()), CLOCK_EVERY_MS);
+  // Only the node running the feed knows the market clock; through the adapter its
+  // emits reach the viewers of every node.
+  const clockTimer = setInterval(() => {
+    const clock = ctx.feed.clock();
+    if (clock) io.emit("clock", clock);
+  }, CLOCK_EVERY_MS);
   io.on("connection", (socket) => {
-    socket.emit("clock", ctx.feed.clock());
+    const clock = ctx.feed.clock();
+    if (clock) socket.emit("clock", clock);
     bindHandlers(socket, ctx);
     bindReplayHandlers(socket, ctx);
   });

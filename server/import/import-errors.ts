@@ -1,0 +1,9 @@
+/** A problem that stops the whole import; whatever it wrote is undone first. */
+export class ImportError extends Error {
+  override readonly name = "ImportError";
+}
+
+/** A problem with one row or news item: it is reported and skipped, the import goes on. */
+export class RowError extends Error {
+  override readonly name = "RowError";
+}

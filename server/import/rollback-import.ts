@@ -1,0 +1,18 @@
+import type { TickStore } from "../store/store";
+import { ImportError } from "./import-errors";
+
+/**
+ * Undoes an import that failed part way: deletes the ticks of `symbol` numbered after
+ * `startSeq`, the last seq before the import began. Only safe while nothing else writes
+ * ticks for `symbol`, which is why the import wants the live feed for it off.
+ */
+export async function rollbackImport(ticks: TickStore, symbol: string, startSeq: number): Promise<number> {
+  try {
+    return await ticks.deleteAfter(symbol, startSeq);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0];
+    throw new ImportError(
+      `undoing the partial import failed (${reason}): delete the ticks of ${symbol} with seq > ${startSeq} by hand`,
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import type { Trade } from "../store/store";
+import { barToTicks } from "./bars-to-ticks";
+import { barWindow } from "./bar-window";
+import { type CsvFormat, fieldsNeeded } from "./csv-format";
+import { ImportError, RowError } from "./import-errors";
+import { parseTickRow, parseTickTime } from "./parse-tick-row";
+import { parseYahooBar, parseYahooTime } from "./parse-yahoo-row";
+
+/**
+ * Turns the data rows of one CSV into trades, in file order. A bad row throws RowError
+ * (skip it); rows out of time order throw ImportError, because a later row can no
+ * longer be placed without rewriting seqs that are already numbered.
+ */
+export class RowConverter {
+  private lastAt = -Infinity;
+  private lastCell = "";
+  private readonly width: number;
+
+  constructor(
+    readonly format: CsvFormat,
+    private readonly calendar: KrxCalendar,
+  ) {
+    this.width = fieldsNeeded(format);
+  }
+
+  convert(record: readonly string[], line: number): Trade[] {
+    if (record.length < this.width) throw new RowError(`expected at least ${this.width} fields, found ${record.length}`);
+    const format = this.format;
+    if (format.kind === "yahoo") {
+      const cell = record[format.date]!;
+      const time = parseYahooTime(cell);
+      // Two bars for one day or minute would be two sessions' worth of ticks in one.
+      this.inOrder(time.at, cell, line, true);
+      const bar = parseYahooBar(record, format);
+      return barToTicks(bar, barWindow(time, this.calendar));
+    }
+    const cell = record[format.ts]!;
+    const ts = parseTickTime(cell);
+    // Trades may share a millisecond, so equal times are fine here.
+    this.inOrder(ts, cell, line, false);
+    const trade = parseTickRow(record, format, ts);
+    if (!this.calendar.sessionAt(ts)) {
+      throw new RowError(`ts ${cell} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
+    }
+    return [trade];
+  }
+
+  private inOrder(at: number, cell: string, line: number, strictly: boolean): void {
+    if (at < this.lastAt || (strictly && at === this.lastAt)) {
+      throw new ImportError(
+        `line ${line}: ${cell} ${at === this.lastAt ? "repeats" : "comes before"} the previous row's ${this.lastCell}: ` +
+          `rows must be in ascending time (sort the file first)`,
+      );
+    }
+    this.lastAt = at;
+    this.lastCell = cell;
+  }
+}
