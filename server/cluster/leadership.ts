@@ -54,21 +54,23 @@ export function redisLeadership(redis: RedisClientType, cluster: string, node: s
         if (renewed !== 1) {
           leader = false;
           log.warn("lost the feed lock; stopping the feed");
-          await handlers?.demoted();
+          void handlers?.demoted();
         }
       } else {
         const won = await redis.set(LOCK_KEY, node, { condition: "NX", expiration: { type: "PX", value: TTL_MS } });
         if (won === "OK") {
           leader = true;
           log.info("won the feed lock; this node runs the feed");
-          await handlers?.elected();
+          // Not awaited: starting the feed (seeding an empty database) can outlast the
+          // lock's expiry, and the renewals must go on meanwhile.
+          void handlers?.elected();
         }
       }
     } catch (error) {
       log.error({ err: error }, "feed lock round failed");
       if (leader) {
         leader = false;
-        await handlers?.demoted();
+        void handlers?.demoted();
       }
     } finally {
       busy = false;
