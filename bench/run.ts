@@ -1,4 +1,5 @@
 import { benchReactions } from "./reactions.bench";
+import { benchPostgresStore } from "./postgres-store.bench";
 import { benchSqliteStore } from "./sqlite-store.bench";
 import type { BenchResult } from "./harness";
 
@@ -7,7 +8,7 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const json = args.has("--json");
 
-const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [benchSqliteStore, benchReactions];
+const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [benchSqliteStore, benchPostgresStore, benchReactions];
 const results: BenchResult[] = [];
 for (const suite of suites) {
   for (const r of await suite(quick)) {
