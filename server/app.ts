@@ -20,6 +20,7 @@ import { createLogger } from "./lib/logger";
 import { Signal } from "./lib/signal";
 import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
+import { ReactionCache } from "./operations/reaction-cache";
 import { createSocketServer } from "./realtime/socket-server";
 import { loadScenario } from "./scenario/load-scenario";
 import { scenarioWorld } from "./scenario/scenario-world";
@@ -88,9 +89,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     market,
     news,
     feed,
+    reactionCache: new ReactionCache(),
     node,
     log,
   };
+  news.on(() => ctx.reactionCache.clear());
 
   let pages: RequestHandler | null = null;
   const http = createServer((req, res) => {

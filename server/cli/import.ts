@@ -15,6 +15,8 @@ const USAGE = `usage: npm run import -- --symbol SYMBOL FILE.csv [--name "Displa
 // Enough to see what is wrong with a file; the summary still counts every skipped row.
 const MAX_ROW_MESSAGES = 50;
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 function fail(message: string, code = 2): never {
   console.error(`import: ${message}`);
   process.exit(code);
@@ -61,7 +63,7 @@ try {
       signal: controller.signal,
       onProgress: (rows) => progress.update(rows),
       onRowError: (line, message) => {
-        if (++shown <= MAX_ROW_MESSAGES) progress.note(`line ${line}: ${message} (row skipped)`);
+        if (++shown <= MAX_ROW_MESSAGES) progress.note(`line ${line} skipped: ${message}`);
       },
     });
     progress.clear();
@@ -69,20 +71,22 @@ try {
     const seqs = summary.ticks > 0 ? `, seq ${summary.firstSeq}–${summary.lastSeq}` : "";
     const more = summary.skipped > MAX_ROW_MESSAGES ? `; the first ${MAX_ROW_MESSAGES} are listed above` : "";
     console.log(
-      `imported ${summary.ticks} ticks from ${summary.rows - summary.skipped} rows, ${summary.skipped} rows skipped` +
+      `imported ${count(summary.ticks, "tick")} from ${count(summary.rows - summary.skipped, "row")}, ` +
+        `${count(summary.skipped, "row")} skipped` +
         ` (${summary.symbol}${seqs}${summary.instrumentCreated ? ", new instrument" : ""}; ` +
         `${seconds.toFixed(1)} s, ${Math.round(summary.rows / seconds).toLocaleString("en-US")} rows/s${more})`,
     );
   } else {
     const summary = await importNews(store, values.news!);
-    for (const { item, reason } of summary.rejected) console.error(`item ${item}: ${reason} (rejected)`);
+    for (const { item, reason } of summary.rejected) console.error(`item ${item} rejected: ${reason}`);
     console.log(`${summary.added} added, ${summary.duplicates} already there, ${summary.rejected.length} rejected`);
   }
 } catch (error) {
   progress.clear();
   const interrupted = controller.signal.aborted;
   const message = error instanceof ImportError ? error.message : `failed: ${(error as Error).message.trim().split("\n")[0]}`;
-  console.error(`import: ${message}${interrupted ? " (nothing was imported)" : "; nothing was imported"}`);
+  const unchanged = tickMode && !(error instanceof ImportError && error.leftPartial);
+  console.error(`import: ${message}${unchanged ? " (the database is unchanged)" : ""}`);
   process.exitCode = interrupted ? 130 : 2;
 } finally {
   await store.close();

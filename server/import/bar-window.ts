@@ -1,5 +1,6 @@
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { RowError } from "./import-errors";
+import { showCell } from "./parse-cell";
 import type { BarTime } from "./parse-yahoo-row";
 
 const MINUTE_MS = 60_000;
@@ -19,7 +20,7 @@ export function barWindow(time: BarTime, calendar: KrxCalendar): BarWindow {
   }
   const session = calendar.sessionAt(time.at);
   if (!session || time.at + MINUTE_MS > session.close) {
-    throw new RowError(`${new Date(time.at).toISOString()} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
+    throw new RowError(`Date ${showCell(time.text)} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
   }
   return { start: time.at, end: time.at + MINUTE_MS };
 }

@@ -9,6 +9,7 @@ import type { Store } from "../store/store";
 import { detectFormat } from "./csv-format";
 import { ImportError, RowError } from "./import-errors";
 import { importInstrument } from "./import-instrument";
+import { lastStoredTick } from "./last-stored-tick";
 import { rollbackImport } from "./rollback-import";
 import { RowConverter } from "./row-converter";
 
@@ -58,7 +59,7 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
   const calendar = options.calendar ?? new KrxCalendar();
   const batchSize = options.batchSize ?? BATCH_SIZE;
 
-  const last = (await store.ticks.lastTicks()).get(symbol);
+  const last = await lastStoredTick(store.ticks, symbol);
   const startSeq = last?.seq ?? 0;
   const sequencer = new Sequencer(new Map([[symbol, startSeq]]));
   let converter: RowConverter | null = null;
@@ -67,6 +68,8 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
   let ticks = 0;
   let rows = 0;
   let skipped = 0;
+  // Set after a batch is committed: a failed append writes nothing (one statement or one
+  // transaction), so a first batch that fails, e.g. on a seq another writer took, deletes nothing.
   let wrote = false;
 
   const input = createReadStream(file);
@@ -107,16 +110,16 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
         batch.push(sequencer.number({ symbol, ...trade }));
       }
       if (batch.length >= batchSize) {
-        wrote = true;
         await store.ticks.append(batch);
+        wrote = true;
         ticks += batch.length;
         batch = [];
       }
     }
     if (!converter) throw new ImportError("the file is empty: no header row");
     if (batch.length > 0) {
-      wrote = true;
       await store.ticks.append(batch);
+      wrote = true;
       ticks += batch.length;
     }
     const instrumentCreated = ticks > 0 && !(await store.instruments.list()).some((i) => i.symbol === symbol);
@@ -136,7 +139,7 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
     const cause = fatal(error);
     if (wrote) {
       await rollbackImport(store.ticks, symbol, startSeq).catch((rollbackError: Error) => {
-        throw new ImportError(`${(cause as Error).message}; ${rollbackError.message}`);
+        throw new ImportError(`${(cause as Error).message}; ${rollbackError.message}`, true);
       });
     }
     throw cause;

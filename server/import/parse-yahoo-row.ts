@@ -5,7 +5,7 @@ import { RowError } from "./import-errors";
 import { parseCount, parsePrice, requireCell, showCell } from "./parse-cell";
 
 /** When a Yahoo bar starts: a whole trading day, or a minute given with its UTC offset. */
-export type BarTime = { kind: "day"; day: DayKey; at: number } | { kind: "minute"; at: number };
+export type BarTime = { kind: "day"; day: DayKey; at: number } | { kind: "minute"; at: number; text: string };
 
 /** One OHLCV bar; prices in the instrument's currency. */
 export interface Bar {
@@ -33,7 +33,7 @@ export function parseYahooTime(cell: string | undefined): BarTime {
   }
   const at = parseTime(text);
   if (at === null) throw new RowError(`Date ${showCell(text)} is not a date or time`);
-  return { kind: "minute", at };
+  return { kind: "minute", at, text };
 }
 
 /** Reads and checks the prices and volume of a row. */

@@ -13,6 +13,7 @@ export async function rollbackImport(ticks: TickStore, symbol: string, startSeq:
     const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0];
     throw new ImportError(
       `undoing the partial import failed (${reason}): delete the ticks of ${symbol} with seq > ${startSeq} by hand`,
+      true,
     );
   }
 }

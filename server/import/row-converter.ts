@@ -4,6 +4,7 @@ import { barToTicks } from "./bars-to-ticks";
 import { barWindow } from "./bar-window";
 import { type CsvFormat, fieldsNeeded } from "./csv-format";
 import { ImportError, RowError } from "./import-errors";
+import { showCell } from "./parse-cell";
 import { parseTickRow, parseTickTime } from "./parse-tick-row";
 import { parseYahooBar, parseYahooTime } from "./parse-yahoo-row";
 
@@ -41,7 +42,7 @@ export class RowConverter {
     this.inOrder(ts, cell, line, false);
     const trade = parseTickRow(record, format, ts);
     if (!this.calendar.sessionAt(ts)) {
-      throw new RowError(`ts ${cell} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
+      throw new RowError(`ts ${showCell(cell)} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
     }
     return [trade];
   }

@@ -5,6 +5,7 @@ import type { Signal } from "../lib/signal";
 import type { MarketState } from "../market/market-state";
 import type { Store } from "../store/store";
 import type { LeaderFeed } from "../cluster/leader-feed";
+import type { ReactionCache } from "./reaction-cache";
 
 /** What operations work with: handed to every route and socket handler. */
 export interface AppContext {
@@ -17,6 +18,7 @@ export interface AppContext {
   market: MarketState;
   news: Signal<NewsItem>;
   feed: LeaderFeed;
+  reactionCache: ReactionCache;
   node: string;
   log: Logger;
 }

@@ -1,10 +1,13 @@
 import { AppError } from "../../contract/errors";
 import type { Instrument, Reaction } from "../../contract/model";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
-import { computeReaction, reactionSpan } from "../../domain/reaction/compute-reaction";
+import { EVENT_WINDOW_MIN, computeReaction, reactionSpan } from "../../domain/reaction/compute-reaction";
+import { addTradingTime } from "../../domain/market/trading-time";
 import { type PriceSeries, toSeries } from "../../domain/reaction/price-series";
 import type { Store } from "../store/store";
 import type { AppContext } from "./context";
+
+const MINUTE = 60_000;
 
 /** What reactions are computed from: the store, the calendar, and the benchmark's symbol. */
 export interface ReactionSource {
@@ -16,7 +19,12 @@ export interface ReactionSource {
 
 /** One reaction per ticker of the headline, from the stored ticks as far as they reach. */
 export async function getReactions(ctx: AppContext, newsId: string): Promise<Reaction[]> {
-  return reactionsAsOf(ctx, newsId, (publishedAt) => dataReach(ctx) ?? publishedAt);
+  const reach = dataReach(ctx);
+  const cached = ctx.reactionCache.get(newsId, reach);
+  if (cached) return cached;
+  const reactions = await reactionsAsOf(ctx, newsId, (publishedAt) => reach ?? publishedAt);
+  ctx.reactionCache.set(newsId, reach, reactions);
+  return reactions;
 }
 
 /** Reactions with the data taken to reach `asOf` (windows ending later are null). */
@@ -31,8 +39,20 @@ export async function reactionsAsOf(
   const publishedAt = Date.parse(item.publishedAt);
   const reach = asOf(publishedAt);
   const span = reactionSpan(calendar, publishedAt);
-  const load = async (symbol: string): Promise<PriceSeries> =>
-    toSeries(await store.ticks.trades(symbol, span.from, Math.min(span.to, reach) + 1));
+  // Every trade where the reaction is measured; each minute's last trade elsewhere (the
+  // estimation window and earlier days' volumes only look at whole minutes).
+  const t0 = calendar.firstTradableAt(publishedAt);
+  const end = Math.min(span.to, reach) + 1;
+  const exactFrom = Math.floor((t0 - MINUTE) / MINUTE) * MINUTE;
+  const exactTo = Math.min(end, Math.ceil(addTradingTime(calendar, t0, (EVENT_WINDOW_MIN + 1) * MINUTE) / MINUTE) * MINUTE);
+  const load = async (symbol: string): Promise<PriceSeries> => {
+    const [before, during, after] = await Promise.all([
+      store.ticks.minuteCloses(symbol, span.from, exactFrom),
+      store.ticks.trades(symbol, exactFrom, exactTo),
+      exactTo < end ? store.ticks.minuteCloses(symbol, exactTo, end) : [],
+    ]);
+    return toSeries([...before, ...during, ...after]);
+  };
   const market = source.instruments.has(benchmark) ? await load(benchmark) : null;
 
   const reactions: Reaction[] = [];

@@ -27,6 +27,12 @@ export interface TickStore {
   find(query: TickQuery): Promise<Tick[]>;
   /** Every trade of `symbol` in [from, to), ascending. */
   trades(symbol: string, from: number, to: number): Promise<Trade[]>;
+  /**
+   * One point per minute of [from, to) that has trades, minutes closed on the right
+   * (m, m + 1 min]: the minute's last trade (its time
+   * and price) carrying the minute's whole volume. What long look-backs need, 60x smaller.
+   */
+  minuteCloses(symbol: string, from: number, to: number): Promise<Trade[]>;
   count(): Promise<number>;
   /** Deletes the ticks of `symbol` with a seq above `seq` (undoes a failed import); resolves to how many. */
   deleteAfter(symbol: string, seq: number): Promise<number>;

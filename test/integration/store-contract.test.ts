@@ -121,6 +121,17 @@ for (const backend of backends) {
       expect(trades).toEqual(ticksFor("000270.KS", 3, 2).map(({ ts, price, size }) => ({ ts, price, size })));
     });
 
+    it.skipIf(!available)("condenses a range to each minute's last trade and volume", async () => {
+      // 000270.KS holds seqs 1–10 at T0 + seq seconds: all inside the first minute.
+      expect(await store.ticks.minuteCloses("000270.KS", T0, T0 + 60_000)).toEqual([
+        { ts: T0 + 10_000, price: 215_000 + 3 * 500, size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].reduce((a, s) => a + 1 + (s % 13), 0) },
+      ]);
+      const minutes = await store.ticks.minuteCloses("005380.KS", T0, T0 + 180_000);
+      // Minutes close on the right: the trade at T0 + 60 s ends the first one.
+      expect(minutes.map((m) => m.ts)).toEqual([T0 + 60_000, T0 + 120_000, T0 + 179_000]);
+      expect(minutes[1]!.price).toBe(215_000 + (120 % 7) * 500);
+    });
+
     it.skipIf(!available)("stores headlines once, newest first, filtered by ticker and time", async () => {
       expect(await store.news.insert(news("a", "2025-10-22T04:07:00Z", ["005380.KS", "000270.KS"]))).toBe(true);
       expect(await store.news.insert(news("b", "2025-10-22T05:00:00Z", ["000270.KS"]))).toBe(true);

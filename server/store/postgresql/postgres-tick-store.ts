@@ -86,6 +86,19 @@ export class PostgresTickStore implements TickStore {
     );
   }
 
+  async minuteCloses(symbol: string, from: number, to: number): Promise<Trade[]> {
+    // Minutes are closed on the right, (m, m + 1 min], as in the SQLite store.
+    return this.prisma.$queryRawUnsafe<Trade[]>(
+      `SELECT DISTINCT ON (("ts" - 1) / 60000) "ts"::float8 AS "ts", "price",
+              (SUM("size") OVER (PARTITION BY ("ts" - 1) / 60000))::int AS "size"
+       FROM "Tick" WHERE "symbol" = $1 AND "ts" >= $2 AND "ts" < $3
+       ORDER BY ("ts" - 1) / 60000, "ts" DESC`,
+      symbol,
+      from,
+      to,
+    );
+  }
+
   async deleteAfter(symbol: string, seq: number): Promise<number> {
     return this.prisma.$executeRawUnsafe(`DELETE FROM "Tick" WHERE "symbol" = $1 AND "seq" > $2`, symbol, seq);
   }

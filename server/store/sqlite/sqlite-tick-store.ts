@@ -94,6 +94,20 @@ export class SqliteTickStore implements TickStore {
     return rows.map((r) => ({ ts: Number(r.ts), price: r.price, size: Number(r.size) }));
   }
 
+  async minuteCloses(symbol: string, from: number, to: number): Promise<Trade[]> {
+    // Minutes are closed on the right, (m, m + 1 min]: a trade stamped exactly on a minute
+    // boundary is the last one "at or before" it. SQLite takes the bare "price" from the
+    // row holding MAX("ts").
+    const rows = await this.prisma.$queryRawUnsafe<{ ts: number | bigint; price: number; size: number | bigint }[]>(
+      `SELECT MAX("ts") + 0 AS "ts", "price", SUM("size") AS "size" FROM "Tick"
+       WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ? GROUP BY ("ts" - 1) / 60000 ORDER BY 1`,
+      symbol,
+      from,
+      to,
+    );
+    return rows.map((r) => ({ ts: Number(r.ts), price: r.price, size: Number(r.size) }));
+  }
+
   async count(): Promise<number> {
     const rows = await this.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Tick"`);
     return Number(rows[0]?.n ?? 0);
