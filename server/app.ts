@@ -40,6 +40,8 @@ export interface StartOptions {
 export interface RunningApp {
   url: string;
   ctx: AppContext;
+  /** The tick bus, for benchmarks and tests that publish ticks of their own. */
+  bus: TickBus;
   /** Whether this node runs the feed (always, without REDIS_URL). */
   isLeader(): boolean;
   close(): Promise<void>;
@@ -148,6 +150,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
   return {
     url,
     ctx,
+    bus,
     isLeader: () => leadership.isLeader(),
     async close() {
       clearInterval(refresher);

@@ -1,0 +1,77 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { paletteOf } from "../lib/chart-palette";
+import { describeOverlay } from "../lib/describe-overlay";
+import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, OVERLAY_STEP_S } from "../lib/event-overlay-series";
+import { formatKstTime } from "../lib/format-kst";
+import { OverlayChart, type OverlayColors } from "../lib/overlay-chart";
+import { overlayColor, overlayPaletteOf } from "../lib/overlay-palette";
+import { useEventOverlay } from "../lib/use-event-overlay";
+import { useInstrumentDirectory } from "../lib/use-instrument-directory";
+import { useTheme } from "../lib/use-theme";
+import { EventOverlayLegend } from "./event-overlay-legend";
+import styles from "./event-overlay-chart.module.css";
+
+/** The headline's tickers and the benchmark, rebased to 0% at t0, −30 … +60 minutes. */
+export function EventOverlayChart({ newsId }: { newsId: string }) {
+  const { data, error } = useEventOverlay(newsId);
+  const instruments = useInstrumentDirectory();
+  const { theme } = useTheme();
+  const colors = useMemo<OverlayColors>(() => ({ chart: paletteOf(theme), lines: overlayPaletteOf(theme) }), [theme]);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<OverlayChart | null>(null);
+  const [drawn, setDrawn] = useState(0);
+  const titleId = useId();
+
+  useEffect(() => {
+    if (!hostRef.current) return;
+    const chart = new OverlayChart(hostRef.current, colors);
+    chartRef.current = chart;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+    };
+    // The chart is made once; colours and data are applied by the effects below.
+  }, []);
+
+  useEffect(() => chartRef.current?.setColors(colors), [colors]);
+
+  useEffect(() => {
+    if (data && chartRef.current) setDrawn(chartRef.current.setData(data));
+  }, [data]);
+
+  let stockIndex = 0;
+  const entries = (data?.lines ?? []).map((line) => ({
+    line,
+    name: instruments.get(line.symbol)?.name,
+    color: overlayColor(colors.lines, line.benchmark ? 0 : stockIndex++, line.benchmark),
+  }));
+
+  return (
+    <figure className={styles.figure} data-testid="event-overlay" data-series-count={drawn} aria-labelledby={titleId}>
+      <figcaption className={styles.caption}>
+        <h2 id={titleId} className={styles.title}>
+          Move since the headline
+        </h2>
+        <p className={styles.sub}>
+          Each line rebased to 0% at t0{data && <> ({formatKstTime(data.t0)} KST)</>}; minutes since the headline, −
+          {OVERLAY_BEFORE_S / 60} to +{OVERLAY_AFTER_S / 60}; last trade every {OVERLAY_STEP_S} s.
+        </p>
+      </figcaption>
+      <div
+        ref={hostRef}
+        className={styles.chart}
+        role="img"
+        aria-label={describeOverlay(data, (s) => instruments.get(s)?.name)}
+        hidden={Boolean(error) && !data}
+      />
+      {error && (
+        <p className={styles.error} role="status">
+          {error}
+        </p>
+      )}
+      {data && <EventOverlayLegend entries={entries} />}
+    </figure>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useId } from "react";
+import { BENCHMARK } from "../../domain/instruments";
+import { RETURN_WINDOW_LABELS } from "../lib/reaction-format";
+import { formatKstDate, formatKstTime, toKstIso } from "../lib/format-kst";
+import { REACTION_REFRESH_MS, useReactions } from "../lib/use-reactions";
+import { decimalsOf, useInstrumentDirectory } from "../lib/use-instrument-directory";
+import { ReactionDownloads } from "./reaction-downloads";
+import { ReactionTicker } from "./reaction-ticker";
+import { ReactionWindows } from "./reaction-windows";
+import styles from "./reaction-card.module.css";
+
+/** How the tickers of one headline reacted; refreshes while windows are still open. */
+export function ReactionCard({ newsId }: { newsId: string }) {
+  const { reactions, error, open } = useReactions(newsId);
+  const live = open.length > 0;
+  const titleId = useId();
+  const instruments = useInstrumentDirectory();
+  const state = reactions ? "ready" : error ? "error" : "loading";
+  const first = reactions?.[0];
+  const t0 = first ? Date.parse(first.t0) : null;
+  const published = first ? Date.parse(first.publishedAt) : null;
+
+  return (
+    <section className={styles.card} data-testid="reaction-card" data-state={state} data-live={live} aria-labelledby={titleId}>
+      <header className={styles.head}>
+        <div>
+          <h2 id={titleId} className={styles.title}>
+            Price reaction
+          </h2>
+          {t0 !== null && (
+            <p className={styles.sub}>
+              t0 <time dateTime={toKstIso(t0)}>{formatKstTime(t0)}</time> KST, {formatKstDate(t0)}
+              {published !== null && published !== t0 && (
+                <> (published {formatKstTime(published)}; first tradable moment after it)</>
+              )}
+              {" · "}abnormal vs {BENCHMARK}
+            </p>
+          )}
+        </div>
+        {state !== "error" && <ReactionDownloads newsId={newsId} />}
+      </header>
+
+      <p className={styles.status} role="status">
+        {state === "loading" && "Loading reaction…"}
+        {live && (
+          <>
+            <span className={styles.liveDot} aria-hidden="true" />
+            {open.map((w) => RETURN_WINDOW_LABELS[w]).join(", ")} not reached yet: updating every {REACTION_REFRESH_MS / 1000} s
+          </>
+        )}
+        {error && (error.status === 404 ? "Unknown headline." : `Could not load the reaction: ${error.message}`)}
+      </p>
+
+      {reactions && reactions.length === 0 && (
+        <p className={styles.empty}>No reaction: none of the headline's tickers traded before it.</p>
+      )}
+      {reactions?.map((r) => (
+        <ReactionTicker key={r.symbol} reaction={r} name={instruments.get(r.symbol)?.name} decimals={decimalsOf(instruments, r.symbol)} />
+      ))}
+      {reactions && <ReactionWindows reactions={reactions} />}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Reaction } from "../../contract/model";
+import { BENCHMARK } from "../../domain/instruments";
+import { dayKeyOf } from "../../domain/market/kst";
+import { EVENT_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
+import { formatKstStamp, formatKstTime, toKstIso } from "../lib/format-kst";
+import { formatPrice } from "../lib/format-number";
+import styles from "./reaction-card.module.css";
+
+/** The windows the figures were computed over, so a reader can tell what they mean. */
+export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] }) {
+  const first = reactions[0];
+  if (!first) return null;
+  const event = first.eventWindow;
+  const estimation = reactions.find((r) => r.estimation)?.estimation ?? null;
+  const ns = reactions.flatMap((r) => (r.estimation ? [r.estimation.n] : []));
+  const nText = ns.length === 0 ? "" : Math.min(...ns) === Math.max(...ns) ? formatPrice(ns[0]!, 0) : `${formatPrice(Math.min(...ns), 0)}–${formatPrice(Math.max(...ns), 0)}`;
+  const from = Date.parse(event.from);
+  const to = Date.parse(event.to);
+  // A window that runs past the close ends on another day: then the end needs its date.
+  const clock = (t: number) => (dayKeyOf(t) === dayKeyOf(from) ? formatKstTime(t) : formatKstStamp(t));
+  return (
+    <dl className={styles.windows} data-testid="reaction-windows">
+      <div>
+        <dt>Event window</dt>
+        <dd>
+          {event.minutes === 0 ? (
+            <>
+              from <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time> KST, {EVENT_WINDOW_MIN} trading min; not started yet
+            </>
+          ) : (
+            <>
+              <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time>–<time dateTime={toKstIso(to)}>{clock(to)}</time> KST
+              {event.minutes < EVENT_WINDOW_MIN ? `, ${event.minutes} of ${EVENT_WINDOW_MIN} trading min so far` : `, ${event.minutes} trading min`}
+            </>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Estimation window</dt>
+        <dd>
+          {estimation ? (
+            <>
+              <time dateTime={estimation.from}>{formatKstStamp(Date.parse(estimation.from))}</time>–
+              <time dateTime={estimation.to}>{formatKstStamp(Date.parse(estimation.to))}</time> KST, n = {nText}, OLS on 1-min returns
+              against {BENCHMARK}
+            </>
+          ) : (
+            "none (no market model)"
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}

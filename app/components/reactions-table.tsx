@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { formatKstStamp, toKstIso } from "../lib/format-kst";
+import { formatPercent } from "../lib/format-number";
+import { DEFAULT_SORT, type Sort, type SortKey, nextSort, sortRows } from "../lib/reaction-rows";
+import { formatTStat, isSignificant } from "../lib/reaction-format";
+import { useInstrumentDirectory } from "../lib/use-instrument-directory";
+import { useReactionRows } from "../lib/use-reaction-rows";
+import { ReactionFigure } from "./reaction-figure";
+import { ReactionsSortHeader } from "./reactions-sort-header";
+import styles from "./reactions-table.module.css";
+
+/** Every headline's reaction, one row per ticker, sortable by any column. */
+export function ReactionsTable() {
+  const { rows, loaded, total, failed, error } = useReactionRows();
+  const instruments = useInstrumentDirectory();
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const onSort = (key: SortKey) => setSort((s) => nextSort(s, key));
+  const done = total !== null && loaded === total;
+  const header = { sort, onSort };
+
+  return (
+    <div className={styles.wrap} data-testid="reactions-table" data-state={error ? "error" : done ? "ready" : "loading"}>
+      <p className={styles.status} role="status">
+        {error
+          ? `Could not load headlines: ${error}`
+          : total === null
+            ? "Loading headlines…"
+            : done
+              ? `${total} headline${total === 1 ? "" : "s"}, ${rows.length} ticker reaction${rows.length === 1 ? "" : "s"}${failed ? ` (${failed} could not be computed)` : ""}.`
+              : `Computing reactions: ${loaded} of ${total} headlines…`}
+      </p>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <caption className={styles.srOnly}>Reactions by headline and ticker; column headers sort the table.</caption>
+          <thead>
+            <tr>
+              <ReactionsSortHeader column="publishedAt" label="Time (KST)" {...header} />
+              <ReactionsSortHeader column="headline" label="Headline" {...header} />
+              <ReactionsSortHeader column="symbol" label="Ticker" {...header} />
+              <ReactionsSortHeader column="r15m" label="+15m" numeric {...header} />
+              <ReactionsSortHeader column="r60m" label="+60m" numeric {...header} />
+              <ReactionsSortHeader column="car" label="CAR" numeric {...header} />
+              <ReactionsSortHeader column="tStat" label="t-stat" numeric {...header} />
+              <ReactionsSortHeader column="confounded" label="Confounded" {...header} />
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.key} data-testid="reactions-row" data-news-id={row.newsId} data-symbol={row.symbol}>
+                <td className={styles.time}>
+                  <time dateTime={toKstIso(row.publishedAt)}>{formatKstStamp(row.publishedAt)}</time>
+                </td>
+                <td className={styles.headline}>
+                  <Link href={`/?news=${encodeURIComponent(row.newsId)}`}>{row.headline}</Link>{" "}
+                  <Link className={styles.details} href={`/reactions/${encodeURIComponent(row.newsId)}`}>
+                    reaction card<span className={styles.srOnly}> ({row.symbol})</span>
+                  </Link>
+                </td>
+                <td className={styles.symbol}>
+                  {row.symbol}
+                  <span className={styles.symbolName}>{instruments.get(row.symbol)?.name}</span>
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.r15m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-15m" />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.r60m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-60m" />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.car} format={formatPercent} shownDecimals={2} scale={100} testId="cell-car" missingTitle="no market model" />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.tStat} format={formatTStat} shownDecimals={2} signed={false} testId="cell-tstat" missingTitle="no market model" />
+                  {row.tStat !== null && isSignificant(row.tStat) && (
+                    <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
+                      *
+                    </abbr>
+                  )}
+                </td>
+                <td data-testid="cell-confounded" data-value={String(row.confounded)}>
+                  {row.confounded ? (
+                    <span className={styles.warn}>
+                      <span aria-hidden="true">⚠ </span>yes
+                    </span>
+                  ) : (
+                    <span className={styles.muted}>no</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

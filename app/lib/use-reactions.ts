@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { RETURN_WINDOWS, type Reaction, type ReturnWindow } from "../../contract/model";
+import { ApiError, fetchReactions } from "./reaction-api";
+
+/** How often a reaction whose windows are still open is asked for again. */
+export const REACTION_REFRESH_MS = 5_000;
+
+export interface ReactionsState {
+  reactions: Reaction[] | null;
+  error: { status: number; message: string } | null;
+  /** Windows not reached yet: while there are any, the figures are still filling in. */
+  open: ReturnWindow[];
+}
+
+/** The windows some reaction has not reached yet, in window order. */
+export function openWindows(reactions: readonly Reaction[]): ReturnWindow[] {
+  return RETURN_WINDOWS.filter((w) => reactions.some((r) => r.returns[w] === null));
+}
+
+/** A headline's reactions, asked for again every 5 s while any window is still open. */
+export function useReactions(newsId: string): ReactionsState {
+  const [state, setState] = useState<ReactionsState>({ reactions: null, error: null, open: [] });
+
+  useEffect(() => {
+    let disposed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setState({ reactions: null, error: null, open: [] });
+
+    const load = async () => {
+      try {
+        const reactions = await fetchReactions(newsId);
+        if (disposed) return;
+        const open = openWindows(reactions);
+        setState({ reactions, error: null, open });
+        if (open.length > 0) timer = setTimeout(whenVisible, REACTION_REFRESH_MS);
+      } catch (error) {
+        if (disposed) return;
+        const status = error instanceof ApiError ? error.status : 0;
+        const message = error instanceof Error ? error.message : String(error);
+        // Keep the last good figures on a passing failure; a 4xx will not get better.
+        setState((s) => ({ ...s, error: { status, message } }));
+        if (status === 0 || status >= 500) timer = setTimeout(whenVisible, REACTION_REFRESH_MS);
+      }
+    };
+    // Each refresh costs the server a full computation: a tab nobody looks at waits.
+    const whenVisible = () => {
+      if (!document.hidden) return void load();
+      document.addEventListener("visibilitychange", onVisible);
+    };
+    const onVisible = () => {
+      if (document.hidden) return;
+      document.removeEventListener("visibilitychange", onVisible);
+      void load();
+    };
+    void load();
+    return () => {
+      disposed = true;
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [newsId]);
+
+  return state;
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppFooter } from "../components/app-footer";
+import { ReactionsTable } from "../components/reactions-table";
+import styles from "./reactions.module.css";
+
+export const metadata: Metadata = {
+  title: "Reactions — Aftershock",
+  description: "How each headline's tickers reacted: returns, abnormal return and its t-statistic",
+};
+
+export default function ReactionsPage() {
+  return (
+    <>
+      <main className={styles.page}>
+        <nav className={styles.crumbs} aria-label="Breadcrumb">
+          <Link href="/">Dashboard</Link>
+        </nav>
+        <h1 className={styles.h1}>Reactions</h1>
+        <p className={styles.lede}>
+          Every headline and how each of its tickers moved: return 15 and 60 minutes after it, and the cumulative abnormal
+          return (CAR) against KOSPI with its t-statistic (<abbr title="significant at 5%, |t| ≥ 1.96">*</abbr> marks
+          |t| ≥ 1.96). A confounded row had another headline for the same ticker within an hour.
+        </p>
+        <ReactionsTable />
+      </main>
+      <AppFooter />
+    </>
+  );
+}
