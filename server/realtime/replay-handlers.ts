@@ -49,9 +49,9 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext): void {
         sink: socketSink(socket, id),
       });
       replays.set(id, replay);
-      await replay.start();
+      await replay.prepare();
       return { replayId: id };
-    }),
+    }, ({ replayId }) => void replays.get(replayId)?.play()),
   );
 
   socket.on("replay:control", (payload, ack) =>

@@ -64,11 +64,10 @@ export class ReplaySession {
     return { replayId: this.o.id, t: this.t, speed: this.speed === "max" ? 0 : this.speed, state: this.state, from: this.o.from, to: this.o.to };
   }
 
-  /** Positions at `from` and starts playing. */
-  start(): Promise<ReplayClock> {
+  /** Positions at `from`, paused; `play` starts it. */
+  prepare(): Promise<ReplayClock> {
     return this.run(async () => {
       await this.moveTo(this.o.from);
-      this.setState("playing");
     });
   }
 
