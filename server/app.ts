@@ -15,7 +15,7 @@ import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
 import { TickBus } from "./feed/tick-bus";
 import { handleApi } from "./http/handle-api";
-import { securityHeaders } from "./http/security-headers";
+import { securityHeaderValues, securityHeaders } from "./http/security-headers";
 import { createLogger } from "./lib/logger";
 import { Signal } from "./lib/signal";
 import { MarketState } from "./market/market-state";
@@ -99,7 +99,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
 
   let pages: RequestHandler | null = null;
   const http = createServer((req, res) => {
-    securityHeaders(res);
+    securityHeaders(req, res, dev);
     // An absolute-form target with a bad host (`GET http://[ HTTP/1.1`) is no URL: `new URL`
     // would throw here, outside every handler, and take the whole process down.
     if (!URL.canParse(req.url ?? "/", "http://localhost")) {
@@ -112,6 +112,9 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     if (pages) return void pages(req, res);
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
+  // Longer than the usual client and proxy idle timeouts, so the server is not the one
+  // closing a kept-alive connection just as a client reuses it.
+  http.keepAliveTimeout = 65_000;
   const origins = env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, env.PORT);
   const io = createSocketServer(http, {
     ctx,
@@ -121,6 +124,10 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
       adapter: createAdapter(adapterClient, { streamName: `${env.CLUSTER}:socket.io`, channelPrefix: `${env.CLUSTER}:socket.io` }),
     }),
   });
+  // Socket.IO answers its own HTTP requests (long-polling, handshakes) before the handler above.
+  io.engine.on("headers", (headers: Record<string, string>, req: IncomingMessage) =>
+    Object.assign(headers, securityHeaderValues(req.headers.host, dev)),
+  );
 
   let closePages = async () => {};
   if (withPages) {
