@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { parseEnv } from "../config/env";
-import { ImportError } from "../import/import-errors";
+import { ImportError, describeError } from "../import/import-errors";
 import { importNews } from "../import/import-news";
 import { importTicks } from "../import/import-ticks";
 import { ProgressLine } from "../import/progress-line";
@@ -44,12 +44,15 @@ let store: Store;
 try {
   store = await openStore(parseEnv());
 } catch (error) {
-  fail(`could not open the database: ${(error as Error).message}`);
+  fail(`could not open the database: ${describeError(error)}`);
 }
 
+// Ctrl-C during a tick import stops it and undoes its writes; a second one kills outright.
 const controller = new AbortController();
-process.once("SIGINT", () => controller.abort());
-process.once("SIGTERM", () => controller.abort());
+if (tickMode) {
+  process.once("SIGINT", () => controller.abort());
+  process.once("SIGTERM", () => controller.abort());
+}
 
 const started = performance.now();
 const progress = new ProgressLine(process.stderr);
@@ -84,7 +87,7 @@ try {
 } catch (error) {
   progress.clear();
   const interrupted = controller.signal.aborted;
-  const message = error instanceof ImportError ? error.message : `failed: ${(error as Error).message.trim().split("\n")[0]}`;
+  const message = error instanceof ImportError ? error.message : `failed: ${describeError(error)}`;
   const unchanged = tickMode && !(error instanceof ImportError && error.leftPartial);
   console.error(`import: ${message}${unchanged ? " (the database is unchanged)" : ""}`);
   process.exitCode = interrupted ? 130 : 2;

@@ -1,5 +1,6 @@
 import { ImportError } from "./import-errors";
 
+/** How long and how much a fetch may take. */
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;

@@ -15,3 +15,12 @@ export class ImportError extends Error {
 export class RowError extends Error {
   override readonly name = "RowError";
 }
+
+/**
+ * One line that says what went wrong. Prisma puts the driver's message on the last
+ * line, after a line naming the call, so the last non-empty line is the useful one.
+ */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? "unknown error";
+}

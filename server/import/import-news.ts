@@ -7,6 +7,7 @@ import { type NewsCandidate, newsCandidates } from "./news-candidates";
 import { newsIdOf } from "./news-id";
 import { readNewsSource } from "./read-news-source";
 
+/** What a news import stored, found already stored, and rejected (by 1-based item number). */
 export interface NewsImportSummary {
   format: "json" | "rss" | "atom";
   items: number;

@@ -7,7 +7,7 @@ import { KrxCalendar } from "../../domain/market/krx-calendar";
 import { Sequencer } from "../feed/sequencer";
 import type { Store } from "../store/store";
 import { detectFormat } from "./csv-format";
-import { ImportError, RowError } from "./import-errors";
+import { ImportError, RowError, describeError } from "./import-errors";
 import { importInstrument } from "./import-instrument";
 import { lastStoredTick } from "./last-stored-tick";
 import { rollbackImport } from "./rollback-import";
@@ -19,6 +19,7 @@ const BATCH_SIZE = 20_000;
 const MAX_RECORD_CHARS = 64 * 1024;
 const PROGRESS_EVERY_ROWS = 1_024;
 
+/** What to import and whom to tell about it; only `symbol` and `file` are required. */
 export interface TickImportOptions {
   symbol: string;
   file: string;
@@ -26,13 +27,14 @@ export interface TickImportOptions {
   name?: string;
   calendar?: KrxCalendar;
   batchSize?: number;
-  /** A row that was skipped, with its line number (1 = the header). */
+  /** A row that was skipped, with the line it starts on (1 = the header). */
   onRowError?: (line: number, message: string) => void;
   /** Data rows read so far; called every thousand rows or so. */
   onProgress?: (rows: number) => void;
   signal?: AbortSignal;
 }
 
+/** What an import stored and skipped. */
 export interface TickImportSummary {
   symbol: string;
   format: "yahoo" | "ticks";
@@ -76,9 +78,10 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
   const parser = parse({
     bom: true,
     trim: true,
-    skip_empty_lines: true,
+    // Blank lines come through as [""] and are skipped below: counting them there keeps
+    // line numbers exact without csv-parse's `info`, which costs an eighth of the import.
+    skip_empty_lines: false,
     relax_column_count: true,
-    info: true,
     max_record_size: MAX_RECORD_CHARS,
   });
   // pipe() does not forward a read error; without this the loop below would wait forever.
@@ -86,8 +89,12 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
   input.pipe(parser);
 
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    let nextLine = 1;
+    for await (const record of parser as AsyncIterable<string[]>) {
       if (options.signal?.aborted) throw new ImportError("interrupted");
+      const line = nextLine;
+      nextLine += 1 + newlinesIn(record);
+      if (record.length === 1 && record[0] === "") continue;
       if (!converter) {
         converter = new RowConverter(detectFormat(record), calendar);
         continue;
@@ -96,16 +103,16 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
       if (rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.(rows);
       let trades;
       try {
-        trades = converter.convert(record, info.lines);
+        trades = converter.convert(record, line);
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
         skipped++;
-        options.onRowError?.(info.lines, error.message);
+        options.onRowError?.(line, error.message);
         continue;
       }
       for (const trade of trades) {
-        if (previousTs === -Infinity && last && trade.ts <= last.ts) throw beforeStored(trade.ts, last.ts, info.lines);
-        if (trade.ts < previousTs) throw overlapping(trade.ts, previousTs, info.lines);
+        if (previousTs === -Infinity && last && trade.ts <= last.ts) throw beforeStored(trade.ts, last.ts, line);
+        if (trade.ts < previousTs) throw overlapping(trade.ts, previousTs, line);
         previousTs = trade.ts;
         batch.push(sequencer.number({ symbol, ...trade }));
       }
@@ -139,7 +146,7 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
     const cause = fatal(error);
     if (wrote) {
       await rollbackImport(store.ticks, symbol, startSeq).catch((rollbackError: Error) => {
-        throw new ImportError(`${(cause as Error).message}; ${rollbackError.message}`, true);
+        throw new ImportError(`${describeError(cause)}; ${rollbackError.message}`, true);
       });
     }
     throw cause;
@@ -152,6 +159,15 @@ async function requireFile(file: string): Promise<void> {
   const stats = await stat(file).catch(() => null);
   if (!stats) throw new ImportError(`file not found: ${file}`);
   if (!stats.isFile()) throw new ImportError(`not a file: ${file}`);
+}
+
+// A quoted field may span lines; the next record starts that many lines further down.
+function newlinesIn(record: readonly string[]): number {
+  let count = 0;
+  for (const field of record) {
+    for (let at = field.indexOf("\n"); at >= 0; at = field.indexOf("\n", at + 1)) count++;
+  }
+  return count;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -7,6 +7,7 @@ import { readNewsJson } from "./read-news-json";
 /** One item to be checked against the POST /api/news schema, or the reason it cannot be. */
 export type NewsCandidate = { number: number; body: unknown } | { number: number; problem: string };
 
+/** The numbered items of one news source and the format they came in. */
 export interface NewsCandidates {
   format: "json" | "rss" | "atom";
   items: NewsCandidate[];

@@ -15,6 +15,7 @@ export interface FeedEntry {
   url: string | null;
 }
 
+/** A feed's format, its title (the news source) and its entries. */
 export interface Feed {
   format: "rss" | "atom";
   title: string;

@@ -1,5 +1,5 @@
 import type { TickStore } from "../store/store";
-import { ImportError } from "./import-errors";
+import { ImportError, describeError } from "./import-errors";
 
 /**
  * Undoes an import that failed part way: deletes the ticks of `symbol` numbered after
@@ -10,9 +10,9 @@ export async function rollbackImport(ticks: TickStore, symbol: string, startSeq:
   try {
     return await ticks.deleteAfter(symbol, startSeq);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n")[0];
     throw new ImportError(
-      `undoing the partial import failed (${reason}): delete the ticks of ${symbol} with seq > ${startSeq} by hand`,
+      `undoing the partial import failed (${describeError(error)}): ` +
+        `delete the ticks of ${symbol} with seq > ${startSeq} by hand`,
       true,
     );
   }

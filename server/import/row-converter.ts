@@ -1,4 +1,4 @@
-import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import type { KrxCalendar, Session } from "../../domain/market/krx-calendar";
 import type { Trade } from "../store/store";
 import { barToTicks } from "./bars-to-ticks";
 import { barWindow } from "./bar-window";
@@ -16,6 +16,7 @@ import { parseYahooBar, parseYahooTime } from "./parse-yahoo-row";
 export class RowConverter {
   private lastAt = -Infinity;
   private lastCell = "";
+  private session: Session | null = null;
   private readonly width: number;
 
   constructor(
@@ -41,10 +42,18 @@ export class RowConverter {
     // Trades may share a millisecond, so equal times are fine here.
     this.inOrder(ts, cell, line, false);
     const trade = parseTickRow(record, format, ts);
-    if (!this.calendar.sessionAt(ts)) {
+    if (!this.inSession(ts)) {
       throw new RowError(`ts ${showCell(cell)} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
     }
     return [trade];
+  }
+
+  // Rows arrive in time order, so the last session found almost always holds the next tick.
+  private inSession(ts: number): boolean {
+    const cached = this.session;
+    if (cached && ts >= cached.open && ts < cached.close) return true;
+    this.session = this.calendar.sessionAt(ts);
+    return this.session !== null;
   }
 
   private inOrder(at: number, cell: string, line: number, strictly: boolean): void {

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Tick } from "../../../contract/model";
+import { KrxCalendar } from "../../../domain/market/krx-calendar";
+import { kstTime } from "../../../domain/market/kst";
+import { ImportError } from "../../../server/import/import-errors";
+import { importTicks } from "../../../server/import/import-ticks";
+import type { Store } from "../../../server/store/store";
+import { type TempStore, fixture, openTempStore } from "./temp-store";
+
+const calendar = new KrxCalendar();
+let db: TempStore;
+let store: Store;
+
+beforeEach(async () => {
+  db = await openTempStore();
+  store = db.store;
+});
+afterEach(async () => db?.dispose());
+
+const ticksOf = (symbol: string): Promise<Tick[]> => store.ticks.find({ symbol, limit: 10_000 });
+
+describe("Yahoo Finance daily CSV", () => {
+  it("turns each session's bar into four ticks inside that session, seq from 1", async () => {
+    const skipped: { line: number; message: string }[] = [];
+    const summary = await importTicks(store, {
+      symbol: "005380.KS",
+      file: fixture("yahoo-daily.csv"),
+      onRowError: (line, message) => skipped.push({ line, message }),
+    });
+    expect(summary).toMatchObject({ format: "yahoo", ticks: 20, rows: 7, skipped: 2, firstSeq: 1, lastSeq: 20 });
+    expect(skipped).toEqual([
+      { line: 4, message: expect.stringMatching(/Open is null/) },
+      { line: 5, message: expect.stringMatching(/2025-10-09 is not a KRX trading day/) },
+    ]);
+
+    const ticks = await ticksOf("005380.KS");
+    expect(ticks).toHaveLength(20);
+    expect(ticks.map((t) => t.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (const tick of ticks) expect(calendar.sessionAt(tick.ts), new Date(tick.ts).toISOString()).not.toBeNull();
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.ts).toBeGreaterThan(ticks[i - 1]!.ts);
+
+    // 2025-10-01: O 210000 H 214000 L 208500 C 212500 V 812345. The low (1,500 away) is
+    // nearer the open than the high (4,000 away), so it comes first.
+    const day = ticks.slice(0, 4);
+    expect(day.map((t) => t.price)).toEqual([210_000, 208_500, 214_000, 212_500]);
+    expect(day.map((t) => t.ts)).toEqual([
+      kstTime("2025-10-01", 9),
+      kstTime("2025-10-01", 11, 10),
+      kstTime("2025-10-01", 13, 20),
+      kstTime("2025-10-01", 15, 30) - 1_000,
+    ]);
+    expect(day.map((t) => t.size)).toEqual([203_086, 203_086, 203_086, 203_087]);
+    expect(day.reduce((sum, t) => sum + t.size, 0)).toBe(812_345);
+    // 2025-10-02: O 212500 H 216000 (3,500 away) L 211000 (1,500 away): low first again;
+    // 2025-10-13: O 214500 H 219000 (4,500) L 214000 (500): low first.
+    expect(ticks.slice(4, 8).map((t) => t.price)).toEqual([212_500, 211_000, 216_000, 215_000]);
+    // 2025-10-14: O 218000 H 221000 (3,000) L 217000 (1,000).
+    expect(ticks.slice(16).map((t) => t.price)).toEqual([218_000, 217_000, 221_000, 220_500]);
+
+    const instruments = await store.instruments.list();
+    expect(instruments.find((i) => i.symbol === "005380.KS")).toMatchObject({ name: "Hyundai Motor", kind: "stock" });
+  });
+
+  it("continues the symbol's seq on a second, later import", async () => {
+    await importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily.csv") });
+    const summary = await importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily-later.csv") });
+    expect(summary).toMatchObject({ ticks: 12, firstSeq: 21, lastSeq: 32, skipped: 0, instrumentCreated: false });
+    const ticks = await ticksOf("005380.KS");
+    expect(ticks.map((t) => t.seq)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(ticks[20]!.ts).toBe(kstTime("2025-10-15", 9));
+  });
+
+  it("refuses an older file than what is stored and leaves the database as it was", async () => {
+    await importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily.csv") });
+    const before = await store.ticks.count();
+    await expect(importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily-older.csv") })).rejects.toThrow(
+      /line 2: the first tick .* is not after the last stored tick/,
+    );
+    expect(await store.ticks.count()).toBe(before);
+    expect((await ticksOf("005380.KS")).at(-1)?.seq).toBe(20);
+  });
+
+  it("reads intraday rows (with their UTC offset) as four ticks inside that minute", async () => {
+    const skipped: number[] = [];
+    const summary = await importTicks(store, {
+      symbol: "000270.KS",
+      file: fixture("yahoo-intraday.csv"),
+      onRowError: (line) => skipped.push(line),
+    });
+    expect(summary).toMatchObject({ ticks: 16, skipped: 1 });
+    // 08:59 is before the open.
+    expect(skipped).toEqual([2]);
+    const ticks = await ticksOf("000270.KS");
+    const open = kstTime("2025-10-22", 9);
+    expect(ticks.slice(0, 4).map((t) => t.ts - open)).toEqual([0, 20_000, 40_000, 59_000]);
+    // An equal distance to high and low: the high first.
+    expect(ticks.slice(0, 4).map((t) => t.price)).toEqual([215_000, 215_500, 214_500, 215_500]);
+    const last = ticks.slice(12).map((t) => t.ts);
+    expect(last[0]).toBe(kstTime("2025-10-22", 15, 29));
+    expect(last[3]).toBe(kstTime("2025-10-22", 15, 30) - 1_000);
+    for (const tick of ticks) expect(calendar.sessionAt(tick.ts)).not.toBeNull();
+  });
+
+  it("handles a UTF-8 byte-order mark and CRLF line ends", async () => {
+    const summary = await importTicks(store, { symbol: "^KS11", file: fixture("yahoo-bom.csv"), name: "KOSPI test" });
+    expect(summary).toMatchObject({ format: "yahoo", ticks: 8, skipped: 0, instrumentCreated: true });
+    expect((await ticksOf("^KS11")).map((t) => t.price)).toEqual([
+      216_000, 215_000, 218_000, 217_500, 217_500, 217_000, 222_000, 221_000,
+    ]);
+    // A shipped symbol keeps its shipped definition (aliases for the tagger), with the name given.
+    const kospi = (await store.instruments.list()).find((i) => i.symbol === "^KS11");
+    expect(kospi).toMatchObject({ name: "KOSPI test", kind: "index", aliases: expect.arrayContaining(["KOSPI"]) });
+  });
+
+  it("creates an unknown symbol's instrument with the name given, an index for ^", async () => {
+    await importTicks(store, { symbol: "^KQ11", file: fixture("yahoo-bom.csv"), name: "KOSDAQ" });
+    await importTicks(store, { symbol: "035720.KQ", file: fixture("yahoo-bom.csv") });
+    const instruments = await store.instruments.list();
+    expect(instruments.find((i) => i.symbol === "^KQ11")).toMatchObject({ name: "KOSDAQ", kind: "index", decimals: 2 });
+    expect(instruments.find((i) => i.symbol === "035720.KQ")).toMatchObject({ name: "035720.KQ", kind: "stock" });
+  });
+
+  it("rejects an invalid symbol before touching the database", async () => {
+    await expect(importTicks(store, { symbol: "HYUNDAI", file: fixture("yahoo-daily.csv") })).rejects.toBeInstanceOf(
+      ImportError,
+    );
+    expect(await store.ticks.count()).toBe(0);
+    expect(await store.instruments.list()).toEqual([]);
+  });
+});

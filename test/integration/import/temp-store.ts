@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { openStore } from "../../../server/store/open-store";
+import type { Store } from "../../../server/store/store";
+import { removeDb, tempDbFile } from "../../support/start-test-app";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../../..");
+
+/** A fixture file's path. */
+export const fixture = (name: string): string => path.join(here, "fixtures", name);
+
+export interface TempStore {
+  store: Store;
+  file: string;
+  /** Closes the store and deletes its files. */
+  dispose(): Promise<void>;
+}
+
+/** A store on a fresh, migrated SQLite file in the OS temp directory. */
+export async function openTempStore(): Promise<TempStore> {
+  const file = tempDbFile();
+  const store = await openStore({ DATABASE_URL: `file:${file}`, sqlitePath: file });
+  return {
+    store,
+    file,
+    dispose: async () => {
+      await store.close();
+      await removeDb(file);
+    },
+  };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run import -- …args` as its own process (without npm) against `dbFile`. */
+export async function runImportCli(args: string[], dbFile: string): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/import.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    if (typeof failed.code !== "number") throw error;
+    return { code: failed.code, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
