@@ -1,0 +1,55 @@
+"use client";
+
+import type { Instrument, Interval, NewsItem } from "../../contract/model";
+import type { ChartFocus } from "../lib/chart-focus";
+import type { Theme } from "../lib/theme";
+import { IntervalSwitch } from "./interval-switch";
+import { PriceChart } from "./price-chart";
+
+interface ChartPanelProps {
+  instruments: readonly Instrument[];
+  interval: Interval;
+  onIntervalChange: (interval: Interval) => void;
+  theme: Theme;
+  news: readonly NewsItem[];
+  selectedNewsId: string | null;
+  focus: ChartFocus | null;
+  liveNonce: number;
+  onLive: () => void;
+  focusedSymbol: string;
+  revealNonce: number;
+}
+
+/** One chart per instrument under a shared toolbar (interval, back to live). */
+export function ChartPanel(props: ChartPanelProps) {
+  const { instruments, interval, onIntervalChange, onLive, news } = props;
+  return (
+    <section className="panel charts" aria-labelledby="charts-title">
+      <div className="charts-toolbar">
+        <h2 id="charts-title" className="panel-title">
+          Charts <span className="panel-hint">times in KST</span>
+        </h2>
+        <IntervalSwitch value={interval} onChange={onIntervalChange} />
+        <button type="button" className="button" data-testid="go-live" onClick={onLive} title="Show the latest bars of every chart">
+          Latest ⇥
+        </button>
+      </div>
+      <div className="chart-stack">
+        {instruments.map((instrument) => (
+          <PriceChart
+            key={instrument.symbol}
+            instrument={instrument}
+            interval={interval}
+            theme={props.theme}
+            news={news.filter((item) => item.tickers.includes(instrument.symbol))}
+            selectedNewsId={props.selectedNewsId}
+            focus={props.focus}
+            liveNonce={props.liveNonce}
+            focused={instrument.symbol === props.focusedSymbol}
+            revealNonce={props.revealNonce}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

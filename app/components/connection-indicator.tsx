@@ -1,0 +1,25 @@
+"use client";
+
+import type { ConnectionStatus } from "../lib/tick-stream";
+import { useConnectionStatus } from "../lib/use-live-market";
+
+const LABELS: Record<ConnectionStatus, string> = {
+  connecting: "Connecting",
+  connected: "Live",
+  reconnecting: "Reconnecting",
+  offline: "Offline",
+};
+
+/** The socket's state in words (a dot alone would rely on colour). */
+export function ConnectionIndicator() {
+  const status = useConnectionStatus();
+  return (
+    <div className={`connection is-${status}`} data-testid="connection-status" data-state={status} role="status">
+      <span className="connection-dot" aria-hidden="true" />
+      <span>
+        <span className="sr-only">Connection: </span>
+        {LABELS[status]}
+      </span>
+    </div>
+  );
+}

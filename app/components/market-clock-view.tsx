@@ -1,0 +1,32 @@
+"use client";
+
+import { formatKstDate, formatKstTime, toKstIso } from "../lib/format-kst";
+import { useMarketClock } from "../lib/use-live-market";
+
+/** The feed's market clock in Asia/Seoul, with the session state spelled out. */
+export function MarketClockView() {
+  const clock = useMarketClock();
+  if (!clock) {
+    return (
+      <div className="market-clock" data-testid="market-clock" aria-label="Market clock: waiting for the feed">
+        <span className="muted">--:--:-- KST</span>
+      </div>
+    );
+  }
+  const open = clock.session === "open";
+  return (
+    <div className="market-clock" data-testid="market-clock" data-market-time={clock.t} data-session={clock.session}>
+      <span className="sr-only">Market time</span>
+      <time dateTime={toKstIso(clock.t)}>
+        <span className="clock-date">{formatKstDate(clock.t)}</span>{" "}
+        <span className="clock-time">{formatKstTime(clock.t)}</span> <span className="clock-zone">KST</span>
+      </time>
+      <span className={`session-pill ${open ? "is-open" : "is-closed"}`}>{open ? "Open" : "Closed"}</span>
+      {clock.speed !== 1 && (
+        <span className="clock-speed" title={`The simulated market runs ${clock.speed} times faster than real time`}>
+          ×{clock.speed}
+        </span>
+      )}
+    </div>
+  );
+}

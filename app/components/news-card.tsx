@@ -1,0 +1,58 @@
+"use client";
+
+import type { NewsItem } from "../../contract/model";
+import { formatKstStamp, toKstIso } from "../lib/format-kst";
+
+// Only web links are followed; anything else in `url` (javascript:, data:) is not a link.
+const SAFE_URL = /^https?:\/\//i;
+
+interface NewsCardProps {
+  item: NewsItem;
+  names: ReadonlyMap<string, string>;
+  selected: boolean;
+  onSelect: (item: NewsItem) => void;
+}
+
+/**
+ * One headline. Selecting it (click, Enter, Space) focuses the charts on its reaction and
+ * opens its body. News is untrusted text: it is only ever rendered as React text nodes.
+ */
+export function NewsCard({ item, names, selected, onSelect }: NewsCardProps) {
+  const published = Date.parse(item.publishedAt);
+  const bodyId = `news-body-${item.id}`;
+  const paragraphs = item.body.split(/\n\s*\n/).filter((p) => p.trim() !== "");
+  return (
+    <li className={`news-card${selected ? " is-selected" : ""}`} data-testid="news-item" data-news-id={item.id}>
+      <button type="button" className="news-headline-button" aria-expanded={selected} aria-controls={bodyId} onClick={() => onSelect(item)}>
+        <span className="news-meta">
+          <time dateTime={toKstIso(published)}>{formatKstStamp(published)} KST</time>
+          <span className="news-source">{item.source}</span>
+        </span>
+        <span className="news-headline">{item.headline}</span>
+        {item.tickers.length > 0 && (
+          <span className="news-tickers">
+            <span className="sr-only">Tickers: </span>
+            {item.tickers.map((symbol) => (
+              <span key={symbol} className="ticker-chip" title={names.get(symbol)}>
+                {symbol}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+      <div id={bodyId} className="news-body" hidden={!selected}>
+        {selected && paragraphs.map((text, i) => <p key={i}>{text}</p>)}
+        {selected && (
+          <p className="news-links">
+            <a href={`/reactions/${encodeURIComponent(item.id)}`}>Reaction card →</a>
+            {item.url && SAFE_URL.test(item.url) && (
+              <a href={item.url} target="_blank" rel="noopener noreferrer nofollow">
+                Read at {item.source}
+              </a>
+            )}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

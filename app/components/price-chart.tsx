@@ -1,0 +1,142 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Instrument, Interval, NewsItem } from "../../contract/model";
+import { calendar } from "../lib/calendar";
+import type { ChartFocus } from "../lib/chart-focus";
+import { paletteOf } from "../lib/chart-palette";
+import { formatLegend } from "../lib/chart-legend";
+import { describeChange } from "../lib/describe-change";
+import { formatPrice } from "../lib/format-number";
+import { placeNewsOnBars } from "../lib/news-markers";
+import type { Theme } from "../lib/theme";
+import { useCandleChart } from "../lib/use-candle-chart";
+import { useChartHistory } from "../lib/use-chart-history";
+import { useLiveMarket, useQuote } from "../lib/use-live-market";
+
+const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
+// Extra history asked for when a headline lies before the loaded bars.
+const LEAD_MS = 2 * 3_600_000;
+
+interface PriceChartProps {
+  instrument: Instrument;
+  interval: Interval;
+  theme: Theme;
+  /** Headlines naming this instrument. */
+  news: readonly NewsItem[];
+  selectedNewsId: string | null;
+  focus: ChartFocus | null;
+  /** Moves when the viewer asks to go back to the live edge. */
+  liveNonce: number;
+  focused: boolean;
+  /** Moves when the watchlist asks to bring this chart into view. */
+  revealNonce: number;
+}
+
+/** One instrument's candles and volume with its news markers, live. */
+export function PriceChart(props: PriceChartProps) {
+  const { instrument, interval, theme, news, selectedNewsId, focus, liveNonce, focused, revealNonce } = props;
+  const { symbol, decimals } = instrument;
+  const host = useRef<HTMLDivElement>(null);
+  const market = useLiveMarket();
+  const quote = useQuote(symbol);
+  const palette = useMemo(() => paletteOf(theme), [theme]);
+  const chart = useCandleChart(host, decimals, interval, palette);
+  const [historyFrom, setHistoryFrom] = useState<{ interval: Interval; from: number } | null>(null);
+  const from = historyFrom?.interval === interval ? historyFrom.from : null;
+  const history = useChartHistory(chart, market, symbol, interval, from);
+  const ready = history.loaded === interval;
+  const [markerCount, setMarkerCount] = useState(0);
+  const appliedFocus = useRef(0);
+
+  useEffect(() => {
+    if (!chart || !ready) return;
+    const placed = placeNewsOnBars(news, chart.barTimes(), interval, calendar);
+    chart.setMarkers(placed.map((p) => ({ time: p.time, selected: p.id === selectedNewsId })));
+    setMarkerCount(placed.length);
+  }, [chart, ready, news, selectedNewsId, interval, history.barsVersion]);
+
+  useEffect(() => {
+    if (!chart || !ready || !focus || appliedFocus.current === focus.nonce) return;
+    if (!chart.covers(focus.t0) && (from === null || from > focus.t0 - LEAD_MS)) {
+      setHistoryFrom({ interval, from: focus.t0 - LEAD_MS });
+      return; // reloads; this effect runs again once the longer history is drawn
+    }
+    appliedFocus.current = focus.nonce;
+    chart.showAround(focus.t0);
+  }, [chart, ready, focus, interval, from]);
+
+  useEffect(() => {
+    if (liveNonce > 0) chart?.showLatest();
+  }, [chart, liveNonce]);
+
+  useEffect(() => {
+    if (!chart || !host.current) return;
+    const el = host.current;
+    // For tests and tools: the visible time range in epoch seconds.
+    return chart.onVisibleRange((range) => {
+      el.dataset.visibleFrom = range ? String(range.from) : "";
+      el.dataset.visibleTo = range ? String(range.to) : "";
+    });
+  }, [chart]);
+
+  const legend = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!chart) return;
+    // Written straight to the DOM: the crosshair moves far more often than React should render.
+    return chart.onHover((bar) => {
+      if (legend.current) legend.current.textContent = bar ? formatLegend(bar, decimals) : "";
+    });
+  }, [chart, decimals]);
+
+  useEffect(() => {
+    if (revealNonce === 0 || !focused || !host.current) return;
+    host.current.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    host.current.focus({ preventScroll: true });
+  }, [focused, revealNonce]);
+
+  const change = describeChange(quote, decimals);
+  const last = quote.last ? formatPrice(quote.last.price, decimals) : null;
+  const label = [
+    `${instrument.name} (${symbol}), ${INTERVAL_WORDS[interval]} candlestick chart with volume, times in KST.`,
+    last ? `Last ${last}${instrument.kind === "stock" ? " won" : ""}, ${change.abs} (${change.pct}) against the previous close.` : "No trades yet.",
+    `${markerCount} news ${markerCount === 1 ? "marker" : "markers"}.`,
+  ].join(" ");
+
+  return (
+    <article className={`chart-card${focused ? " is-focused" : ""}`} aria-labelledby={`chart-title-${symbol}`}>
+      <header className="chart-head">
+        <h3 id={`chart-title-${symbol}`} className="chart-title">
+          <span className="instrument-name">{instrument.name}</span> <span className="instrument-symbol">{symbol}</span>{" "}
+          <span className="chart-interval">{interval}</span>
+        </h3>
+        <p className="chart-quote" aria-hidden="true">
+          <span className="price">{last ?? "\u2013"}</span>{" "}
+          <span className={`change is-${change.direction}`}>
+            {change.arrow} {change.abs} ({change.pct})
+          </span>
+        </p>
+      </header>
+      <div className="chart-frame">
+        <div
+          ref={host}
+          className="chart-host"
+          role="img"
+          aria-label={label}
+          tabIndex={-1}
+          data-testid={`chart-${symbol}`}
+          data-interval={interval}
+          data-ready={ready ? "true" : "false"}
+          data-marker-count={markerCount}
+        />
+        <p ref={legend} className="chart-legend" aria-hidden="true" />
+        {!ready && !history.error && <p className="chart-overlay">Loading {interval} bars…</p>}
+        {history.error && (
+          <p className="chart-overlay" role="alert">
+            Chart unavailable: {history.error}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

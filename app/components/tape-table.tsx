@@ -1,0 +1,57 @@
+"use client";
+
+import type { Instrument } from "../../contract/model";
+import { formatKstTime } from "../lib/format-kst";
+import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format-number";
+import { useQuote } from "../lib/use-live-market";
+
+/** One instrument's recent trades, newest first; price marked up/down against the trade before. */
+export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {
+  const { recent } = useQuote(instrument.symbol);
+  return (
+    <div className={visible ? "tape-scroll" : "sr-only"} data-testid={`time-and-sales-${instrument.symbol}`}>
+      <table className="data-table tape-table">
+        <caption>
+          <span className="tape-name">{instrument.name}</span> <span className="instrument-symbol">{instrument.symbol}</span>
+          <span className="sr-only">: last {recent.length} trades, newest first, times in KST</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time (KST)</th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col" className="num">
+              Size
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {recent.length === 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                No trades yet
+              </td>
+            </tr>
+          )}
+          {recent.map((tick, i) => {
+            const before = recent[i + 1];
+            const direction = before ? directionOf(tick.price - before.price, instrument.decimals) : "flat";
+            return (
+              <tr key={tick.seq}>
+                <td className="num time">{formatKstTime(tick.ts)}</td>
+                <td className={`num price is-${direction}`}>
+                  <span className="arrow" aria-hidden="true">
+                    {arrowOf(direction)}
+                  </span>
+                  {formatPrice(tick.price, instrument.decimals)}
+                </td>
+                <td className="num">{formatSize(tick.size)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

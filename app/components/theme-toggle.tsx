@@ -1,0 +1,22 @@
+"use client";
+
+import type { Theme } from "../lib/theme";
+
+/** Switches between the dark and light looks; the choice is remembered. */
+export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () => void }) {
+  const next = theme === "dark" ? "light" : "dark";
+  return (
+    <button
+      type="button"
+      className="button theme-toggle"
+      data-testid="theme-toggle"
+      data-theme-current={theme}
+      onClick={onToggle}
+      title={`Switch to the ${next} theme`}
+    >
+      <span aria-hidden="true">{theme === "dark" ? "\u263E" : "\u2600"}</span>{" "}
+      <span className="sr-only">Theme: </span>
+      {theme === "dark" ? "Dark" : "Light"}
+    </button>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import type { Instrument } from "../../contract/model";
+import { TapeTable } from "./tape-table";
+
+interface TimeAndSalesProps {
+  instruments: readonly Instrument[];
+  focusedSymbol: string;
+}
+
+/**
+ * The last trades of each instrument as real tables: the focused one is shown, the others
+ * stay available to screen readers as the text alternative to their charts.
+ */
+export function TimeAndSales({ instruments, focusedSymbol }: TimeAndSalesProps) {
+  return (
+    <section className="panel tape" aria-labelledby="tape-title">
+      <h2 id="tape-title" className="panel-title">
+        Time &amp; sales
+      </h2>
+      {instruments.map((instrument) => (
+        <TapeTable key={instrument.symbol} instrument={instrument} visible={instrument.symbol === focusedSymbol} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Candle, Instrument, Interval, NewsItem, Tick } from "../../contract/model";
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { signal, headers: { accept: "application/json" } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
+  }
+  return (await res.json()) as T;
+}
+
+/** GET /api/instruments */
+export function fetchInstruments(signal?: AbortSignal): Promise<Instrument[]> {
+  return getJson("/api/instruments", signal);
+}
+
+/** GET /api/news, newest first. */
+export function fetchNews(limit: number, signal?: AbortSignal): Promise<NewsItem[]> {
+  return getJson(`/api/news?limit=${limit}`, signal);
+}
+
+/** GET /api/ticks: up to `limit` stored ticks after `afterSeq`, ascending. */
+export function fetchTicks(symbol: string, afterSeq: number, limit: number, signal?: AbortSignal): Promise<Tick[]> {
+  const params = new URLSearchParams({ symbol, afterSeq: String(afterSeq), limit: String(limit) });
+  return getJson(`/api/ticks?${params}`, signal);
+}
+
+/** What bars to ask for; without `from` the server picks the interval's default window. */
+export interface CandlesRequest {
+  symbol: string;
+  interval: Interval;
+  /** Epoch ms, exclusive. */
+  to?: number;
+  from?: number;
+}
+
+/** GET /api/candles */
+export function fetchCandles(req: CandlesRequest, signal?: AbortSignal): Promise<Candle[]> {
+  const params = new URLSearchParams({ symbol: req.symbol, interval: req.interval });
+  if (req.from !== undefined) params.set("from", String(Math.floor(req.from)));
+  if (req.to !== undefined) params.set("to", String(Math.floor(req.to)));
+  return getJson(`/api/candles?${params}`, signal);
+}

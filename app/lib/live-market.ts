@@ -1,0 +1,146 @@
+import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
+import { dayKeyOf } from "../../domain/market/kst";
+import { fetchTicks } from "./api-client";
+import { type Quote, RECENT_TRADES, applySnapshot, applyTicks, emptyQuote, withEarlierTrades } from "./quote";
+import { type ConnectionStatus, TickStream } from "./tick-stream";
+
+type Listener = () => void;
+type TickListener = (ticks: readonly Tick[]) => void;
+
+/**
+ * The page's live state: quotes, market clock and connection status for React (one
+ * notification per animation frame, however many ticks came), and raw tick and news
+ * listeners for the charts and the news feed.
+ */
+export class LiveMarket {
+  private quotes = new Map<string, Quote>();
+  private readonly listeners = new Set<Listener>();
+  private readonly tickListeners = new Map<string, Set<TickListener>>();
+  private readonly newsListeners = new Set<(item: NewsItem) => void>();
+  private readonly readyWaiters = new Map<string, (() => void)[]>();
+  private stream: TickStream | null = null;
+  private frame: number | null = null;
+  private clockNow: MarketClock | null = null;
+  private statusNow: ConnectionStatus = "connecting";
+  private clockDay: string | null = null;
+
+  constructor(readonly symbols: readonly string[]) {
+    for (const symbol of symbols) this.quotes.set(symbol, emptyQuote(symbol));
+  }
+
+  start(): void {
+    if (this.stream) return;
+    this.stream = new TickStream(this.symbols, {
+      ticks: (ticks) => this.deliver(ticks),
+      snapshots: (snapshots) => this.onSnapshots(snapshots),
+      news: (item) => this.newsListeners.forEach((listener) => listener(item)),
+      clock: (clock) => this.onClock(clock),
+      status: (status) => {
+        this.statusNow = status;
+        this.changed();
+      },
+    });
+    this.stream.connect();
+  }
+
+  stop(): void {
+    this.stream?.close();
+    this.stream = null;
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+  }
+
+  quote(symbol: string): Quote {
+    return this.quotes.get(symbol) ?? emptyQuote(symbol);
+  }
+
+  clock(): MarketClock | null {
+    return this.clockNow;
+  }
+
+  status(): ConnectionStatus {
+    return this.statusNow;
+  }
+
+  /** For useSyncExternalStore: called at most once per frame after any change. */
+  readonly subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Every live tick of `symbol`, in seq order, as it arrives (not batched). */
+  onTicks(symbol: string, listener: TickListener): () => void {
+    let set = this.tickListeners.get(symbol);
+    if (!set) this.tickListeners.set(symbol, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  onNews(listener: (item: NewsItem) => void): () => void {
+    this.newsListeners.add(listener);
+    return () => this.newsListeners.delete(listener);
+  }
+
+  /** Resolves once the subscribe snapshot of `symbol` is in, so its last tick is known. */
+  whenReady(symbol: string): Promise<void> {
+    if (this.quote(symbol).ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiting = this.readyWaiters.get(symbol) ?? [];
+      waiting.push(resolve);
+      this.readyWaiters.set(symbol, waiting);
+    });
+  }
+
+  private onSnapshots(snapshots: readonly Snapshot[]): void {
+    for (const snapshot of snapshots) {
+      this.quotes.set(snapshot.symbol, applySnapshot(this.quote(snapshot.symbol), snapshot));
+      if (snapshot.seq > 0 && this.quote(snapshot.symbol).recent.length < RECENT_TRADES) this.loadTape(snapshot.symbol, snapshot.seq);
+      const waiting = this.readyWaiters.get(snapshot.symbol);
+      this.readyWaiters.delete(snapshot.symbol);
+      waiting?.forEach((resolve) => resolve());
+    }
+    this.changed();
+  }
+
+  // The tape starts with the trades just before the page opened, not empty.
+  private loadTape(symbol: string, seq: number): void {
+    fetchTicks(symbol, Math.max(0, seq - RECENT_TRADES), RECENT_TRADES).then(
+      (ticks) => {
+        if (!this.stream) return;
+        this.quotes.set(symbol, withEarlierTrades(this.quote(symbol), ticks));
+        this.changed();
+      },
+      () => {}, // the tape fills from live trades instead
+    );
+  }
+
+  private deliver(ticks: readonly Tick[]): void {
+    const bySymbol = new Map<string, Tick[]>();
+    for (const tick of ticks) {
+      const list = bySymbol.get(tick.symbol);
+      if (list) list.push(tick);
+      else bySymbol.set(tick.symbol, [tick]);
+    }
+    for (const [symbol, list] of bySymbol) {
+      this.quotes.set(symbol, applyTicks(this.quote(symbol), list));
+      this.tickListeners.get(symbol)?.forEach((listener) => listener(list));
+    }
+    this.changed();
+  }
+
+  private onClock(clock: MarketClock): void {
+    this.clockNow = clock;
+    const day = dayKeyOf(clock.t);
+    // A new session day moves every previous close: fresh snapshots carry the new ones.
+    if (this.clockDay !== null && day !== this.clockDay) this.stream?.resubscribe();
+    this.clockDay = day;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = null;
+      this.listeners.forEach((listener) => listener());
+    });
+  }
+}

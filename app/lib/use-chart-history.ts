@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Interval, Tick } from "../../contract/model";
+import { fetchCandles } from "./api-client";
+import type { CandleChart } from "./candle-chart";
+import { createFrameBatcher } from "./frame-batcher";
+import type { LiveMarket } from "./live-market";
+
+/** Where a chart's bars stand: which interval is drawn, and a counter that moves with every new bar. */
+export interface ChartHistory {
+  loaded: Interval | null;
+  barsVersion: number;
+  error: string | null;
+}
+
+/**
+ * Loads a chart's history and keeps it live. History is asked for up to (not including)
+ * the millisecond after the last tick this page has seen; only ticks from that instant on
+ * are folded in live, so no trade is counted twice or lost while the request is out.
+ * Live ticks are drawn once per animation frame.
+ */
+export function useChartHistory(
+  chart: CandleChart | null,
+  market: LiveMarket,
+  symbol: string,
+  interval: Interval,
+  from: number | null,
+): ChartHistory {
+  const [state, setState] = useState<ChartHistory>({ loaded: null, barsVersion: 0, error: null });
+
+  useEffect(() => {
+    if (!chart) return;
+    const abort = new AbortController();
+    let live = false;
+    let off = () => {};
+    const early: Tick[] = [];
+    const frame = createFrameBatcher<Tick>((ticks) => {
+      if (chart.applyTicks(ticks)) setState((s) => ({ ...s, barsVersion: s.barsVersion + 1 }));
+    });
+    setState((s) => ({ ...s, loaded: null, error: null }));
+
+    market
+      .whenReady(symbol)
+      .then(async () => {
+        if (abort.signal.aborted) return;
+        off = market.onTicks(symbol, (ticks) => (live ? frame.push(ticks) : early.push(...ticks)));
+        const last = market.quote(symbol).last;
+        const to = last ? last.ts + 1 : undefined;
+        const candles = await fetchCandles({ symbol, interval, to, from: from ?? undefined }, abort.signal);
+        if (abort.signal.aborted) return;
+        chart.setHistory(interval, candles);
+        chart.applyTicks(to === undefined ? [] : early.filter((tick) => tick.ts >= to));
+        live = true;
+        setState((s) => ({ loaded: interval, barsVersion: s.barsVersion + 1, error: null }));
+      })
+      .catch((reason: unknown) => {
+        if (abort.signal.aborted) return;
+        setState((s) => ({ ...s, error: reason instanceof Error ? reason.message : "could not load the chart" }));
+      });
+
+    return () => {
+      abort.abort();
+      off();
+      frame.cancel();
+    };
+  }, [chart, market, symbol, interval, from]);
+
+  return state;
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { MarketClock } from "../../contract/model";
+import type { LiveMarket } from "./live-market";
+import { type Quote, emptyQuote } from "./quote";
+import type { ConnectionStatus } from "./tick-stream";
+
+/** The page's one LiveMarket, provided by the dashboard. */
+export const LiveMarketContext = createContext<LiveMarket | null>(null);
+
+export function useLiveMarket(): LiveMarket {
+  const market = useContext(LiveMarketContext);
+  if (!market) throw new Error("useLiveMarket needs a LiveMarketContext provider");
+  return market;
+}
+
+const serverQuotes = new Map<string, Quote>();
+// The server render has no live data; one stable empty quote per symbol keeps React happy.
+const serverQuote = (symbol: string): Quote => {
+  let quote = serverQuotes.get(symbol);
+  if (!quote) serverQuotes.set(symbol, (quote = emptyQuote(symbol)));
+  return quote;
+};
+
+/** The live quote of `symbol`, re-rendering at most once per frame. */
+export function useQuote(symbol: string): Quote {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.quote(symbol), () => serverQuote(symbol));
+}
+
+/** The feed's market clock, null until the first `clock` event. */
+export function useMarketClock(): MarketClock | null {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.clock(), () => null);
+}
+
+export function useConnectionStatus(): ConnectionStatus {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.status(), () => "connecting");
+}
