@@ -164,7 +164,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
       await leadership.stop();
       await feed.stop();
       await bus.flush();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // io.close() also closes the HTTP server, which waits for every open connection:
+      // a browser's kept-alive ones would hold the shutdown (and the database) forever.
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
       await closePages();
       await redis?.quit().catch(() => undefined);
       await adapterClient?.quit().catch(() => undefined);
