@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium-launch";
+import { e2eDatabaseFile } from "./e2e/support/e2e-database";
+
+// A fixed port in the project's test range; reuseExistingServer is off, so a stray server
+// on it fails the run loudly instead of being tested by mistake.
+const PORT = 3210;
+const baseURL = `http://127.0.0.1:${PORT}`;
+// scripts/test-all.sh sets this to count results; Playwright's json reporter reads it.
+const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/artifacts/results",
+  fullyParallel: false,
+  // One production server, shared by every test: one worker keeps them from racing on it.
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [
+    ["list"],
+    ["html", { outputFolder: "e2e/artifacts/report", open: "never" }],
+    ...(jsonReport ? [["json", { outputFile: jsonReport }] as ["json", { outputFile: string }]] : []),
+  ],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
+    },
+  ],
+  webServer: {
+    // What `npm start` runs, with the test environment; `exec` makes the server the process
+    // Playwright signals, so it closes cleanly at the end.
+    command: "node scripts/build-if-stale.mjs && exec node --import tsx server/index.ts",
+    url: `${baseURL}/api/health`,
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${e2eDatabaseFile()}`,
+      FEED: "simulate",
+      FEED_SPEED: "20",
+      LOG_LEVEL: "warn",
+    },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    // Piped so a failed `next build` shows its errors; the server itself logs only warnings.
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+  },
+});
