@@ -1,23 +1,50 @@
 "use client";
 
+import { formatKstStamp, formatKstTime } from "../lib/format-kst";
+import type { ReplayRange } from "../lib/replay-range";
 import type { Theme } from "../lib/theme";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
 import { ThemeToggle } from "./theme-toggle";
 
-/** Product name, the SIMULATED badge, the market clock, the connection and the theme switch. */
-export function AppHeader({ theme, onToggleTheme }: { theme: Theme; onToggleTheme: () => void }) {
+// "22 Oct 13:05 – 14:37", or with both dates when the range spans days.
+function describeRange({ from, to }: ReplayRange): string {
+  const start = formatKstStamp(from);
+  const end = formatKstStamp(to);
+  return start.slice(0, -5) === end.slice(0, -5) ? `${start} – ${formatKstTime(to).slice(0, 5)}` : `${start} – ${end}`;
+}
+
+interface AppHeaderProps {
+  theme: Theme;
+  onToggleTheme: () => void;
+  /** The range being replayed; null when the page shows the live feed. */
+  replay: ReplayRange | null;
+}
+
+/** Product name, the feed badge (SIMULATED or REPLAY), the market clock, the connection and the theme switch. */
+export function AppHeader({ theme, onToggleTheme, replay }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="brand">
         <h1 className="brand-name">Aftershock</h1>
-        <span
-          className="feed-badge"
-          data-testid="feed-badge"
-          title="Prices on this page come from Aftershock's seeded KRX simulator, not from an exchange"
-        >
-          Simulated
-        </span>
+        {replay ? (
+          <span className="feed-badge is-replay" data-testid="feed-badge" title="A replay of stored ticks: nothing on the page is live">
+            Replay <span className="feed-badge-range">{describeRange(replay)} KST</span>
+          </span>
+        ) : (
+          <span
+            className="feed-badge"
+            data-testid="feed-badge"
+            title="Prices on this page come from Aftershock's seeded KRX simulator, not from an exchange"
+          >
+            Simulated
+          </span>
+        )}
+        <nav aria-label="Pages" className="app-nav">
+          <a href="/reactions" data-testid="nav-reactions">
+            All reactions
+          </a>
+        </nav>
       </div>
       <div className="header-status">
         <MarketClockView />

@@ -1,16 +1,24 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { dayKeyOf } from "../../domain/market/kst";
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
+import { calendar } from "../lib/calendar";
 import { type ChartFocus, intervalForReaction, reactionStart } from "../lib/chart-focus";
 import { LiveMarket } from "../lib/live-market";
+import type { MarketSource } from "../lib/market-source";
+import { lastSessionRange, reactionReplayRange } from "../lib/replay-range";
+import { replayRangeOf } from "../lib/replay-state";
 import type { Theme } from "../lib/theme";
 import { LiveMarketContext } from "../lib/use-live-market";
 import { useNewsFeed } from "../lib/use-news-feed";
+import { useReplay } from "../lib/use-replay";
+import { useReplayShortcuts } from "../lib/use-replay-shortcuts";
 import { AppFooter } from "./app-footer";
 import { AppHeader } from "./app-header";
 import { ChartPanel } from "./chart-panel";
 import { NewsFeed } from "./news-feed";
+import { ReplayBar } from "./replay-bar";
 import { TimeAndSales } from "./time-and-sales";
 import { Watchlist } from "./watchlist";
 
@@ -28,10 +36,19 @@ interface LiveDashboardProps {
   onToggleTheme: () => void;
 }
 
-/** The dashboard proper: one live connection shared by watchlist, charts, tape and news. */
+/**
+ * The dashboard proper: one live connection shared by watchlist, charts, tape and news.
+ * During a replay the panels read the replay instead; the live connection keeps running
+ * underneath, unread, so going back to live is a reload from an up-to-date feed.
+ */
 export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboardProps) {
-  const [market] = useState(() => new LiveMarket(instruments.map((i) => i.symbol)));
+  const symbols = useMemo(() => instruments.map((i) => i.symbol), [instruments]);
+  const [live] = useState(() => new LiveMarket(symbols));
+  const replay = useReplay(symbols);
+  const market: MarketSource = replay.market ?? live;
   const news = useNewsFeed(market);
+  useReplayShortcuts(replay.view.phase === "on", replay.controls);
+  const selectedItem = useRef<NewsItem | null>(null);
   const [interval, setChartInterval] = useState<Interval>("1m");
   const [focusedSymbol, setFocusedSymbol] = useState(instruments[0]?.symbol ?? "");
   const [revealNonce, setRevealNonce] = useState(0);
@@ -41,9 +58,9 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
   const focusCount = useRef(0);
 
   useEffect(() => {
-    market.start();
-    return () => market.stop();
-  }, [market]);
+    live.start();
+    return () => live.stop();
+  }, [live]);
 
   // `/?news=ID` (the reactions pages link here) opens on that headline once it is loaded.
   const requestedNews = useRef<string | null>(null);
@@ -65,16 +82,32 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
 
   const selectNews = (item: NewsItem) => {
     if (item.id === selectedNewsId) {
+      selectedItem.current = null;
       setSelectedNewsId(null); // a second click folds the headline away; the charts stay put
       rememberNews(null);
       return;
     }
     const t0 = reactionStart(item);
+    selectedItem.current = item;
     setSelectedNewsId(item.id);
     rememberNews(item.id);
     setChartInterval((current) => intervalForReaction(current, t0, market.clock()));
     setFocus({ newsId: item.id, t0, nonce: ++focusCount.current });
   };
+
+  const replayNews = (item: NewsItem) => replay.controls.start(reactionReplayRange(reactionStart(item)), 60);
+
+  const selected = selectedItem.current?.id === selectedNewsId ? selectedItem.current : null;
+  // Re-renders only when the live market's day changes, not on every clock tick.
+  const liveDay = useSyncExternalStore(live.subscribe, () => {
+    const clock = live.clock();
+    return clock ? dayKeyOf(clock.t) : null;
+  }, () => null);
+  // Suggested in the replay form: the selected headline's reaction, else the last full session.
+  const suggested = useMemo(
+    () => (selected ? reactionReplayRange(reactionStart(selected)) : lastSessionRange(calendar, live.clock()?.t ?? Date.now())),
+    [selected, liveDay, live],
+  );
 
   const changeInterval = (next: Interval) => {
     setChartInterval(next);
@@ -84,7 +117,10 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
   return (
     <LiveMarketContext.Provider value={market}>
       <div className="app">
-        <AppHeader theme={theme} onToggleTheme={onToggleTheme} />
+        <div className="app-top">
+          <AppHeader theme={theme} onToggleTheme={onToggleTheme} replay={replayRangeOf(replay.view)} />
+          <ReplayBar view={replay.view} controls={replay.controls} suggested={suggested} />
+        </div>
         <main className="layout">
           <div className="side">
             <Watchlist instruments={instruments} focusedSymbol={focusedSymbol} onFocus={focusSymbol} />
@@ -113,6 +149,8 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
             instruments={instruments}
             selectedId={selectedNewsId}
             onSelect={selectNews}
+            onReplay={replayNews}
+            replaying={replay.view.phase !== "off"}
           />
         </main>
         <AppFooter />

@@ -15,17 +15,23 @@ export function MarketClockView() {
   }
   const open = clock.session === "open";
   return (
-    <div className="market-clock" data-testid="market-clock" data-market-time={clock.t} data-session={clock.session}>
+    <div className="market-clock" data-testid="market-clock" data-market-time={clock.t} data-session={clock.session} data-feed={clock.feed}>
       <span className="sr-only">Market time</span>
       <time dateTime={toKstIso(clock.t)}>
         <span className="clock-date">{formatKstDate(clock.t)}</span>{" "}
         <span className="clock-time">{formatKstTime(clock.t)}</span> <span className="clock-zone">KST</span>
       </time>
       <span className={`session-pill ${open ? "is-open" : "is-closed"}`}>{open ? "Open" : "Closed"}</span>
-      {clock.speed !== 1 && (
-        <span className="clock-speed" title={`The simulated market runs ${clock.speed} times faster than real time`}>
-          ×{clock.speed}
+      {clock.feed === "replay" ? (
+        <span className="clock-speed" title="Replay speed: market time per wall-clock time">
+          {clock.speed === 0 ? "max" : `×${clock.speed}`}
         </span>
+      ) : (
+        clock.speed !== 1 && (
+          <span className="clock-speed" title={`The simulated market runs ${clock.speed} times faster than real time`}>
+            ×{clock.speed}
+          </span>
+        )
       )}
     </div>
   );

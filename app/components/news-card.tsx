@@ -2,6 +2,7 @@
 
 import type { NewsItem } from "../../contract/model";
 import { formatKstStamp, toKstIso } from "../lib/format-kst";
+import { ReactionCard } from "./reaction-card";
 
 // Only web links are followed; anything else in `url` (javascript:, data:) is not a link.
 const SAFE_URL = /^https?:\/\//i;
@@ -11,13 +12,15 @@ interface NewsCardProps {
   names: ReadonlyMap<string, string>;
   selected: boolean;
   onSelect: (item: NewsItem) => void;
+  /** Replays t0 − 30 min … t0 + 90 min of this headline at 60x. */
+  onReplay: (item: NewsItem) => void;
 }
 
 /**
  * One headline. Selecting it (click, Enter, Space) focuses the charts on its reaction and
  * opens its body. News is untrusted text: it is only ever rendered as React text nodes.
  */
-export function NewsCard({ item, names, selected, onSelect }: NewsCardProps) {
+export function NewsCard({ item, names, selected, onSelect, onReplay }: NewsCardProps) {
   const published = Date.parse(item.publishedAt);
   const bodyId = `news-body-${item.id}`;
   const paragraphs = item.body.split(/\n\s*\n/).filter((p) => p.trim() !== "");
@@ -44,7 +47,10 @@ export function NewsCard({ item, names, selected, onSelect }: NewsCardProps) {
         {selected && paragraphs.map((text, i) => <p key={i}>{text}</p>)}
         {selected && (
           <p className="news-links">
-            <a href={`/reactions/${encodeURIComponent(item.id)}`}>Reaction card →</a>
+            <button type="button" className="button" onClick={() => onReplay(item)} data-testid="news-replay">
+              ▶ Replay this reaction
+            </button>
+            <a href={`/reactions/${encodeURIComponent(item.id)}`}>Full reaction →</a>
             {item.url && SAFE_URL.test(item.url) && (
               <a href={item.url} target="_blank" rel="noopener noreferrer nofollow">
                 Read at {item.source}
@@ -52,6 +58,7 @@ export function NewsCard({ item, names, selected, onSelect }: NewsCardProps) {
             )}
           </p>
         )}
+        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} compact onReplay={() => onReplay(item)} />}
       </div>
     </li>
   );

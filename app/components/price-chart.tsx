@@ -12,7 +12,7 @@ import { placeNewsOnBars } from "../lib/news-markers";
 import type { Theme } from "../lib/theme";
 import { useCandleChart } from "../lib/use-candle-chart";
 import { useChartHistory } from "../lib/use-chart-history";
-import { useLiveMarket, useQuote } from "../lib/use-live-market";
+import { useLiveMarket, useMarketEpoch, useQuote } from "../lib/use-live-market";
 
 const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
 // Extra history asked for when a headline lies before the loaded bars.
@@ -44,7 +44,8 @@ export function PriceChart(props: PriceChartProps) {
   const chart = useCandleChart(host, decimals, interval, palette);
   const [historyFrom, setHistoryFrom] = useState<{ interval: Interval; from: number } | null>(null);
   const from = historyFrom?.interval === interval ? historyFrom.from : null;
-  const history = useChartHistory(chart, market, symbol, interval, from);
+  const epoch = useMarketEpoch();
+  const history = useChartHistory(chart, market, symbol, interval, from, epoch);
   const ready = history.loaded === interval;
   const [markerCount, setMarkerCount] = useState(0);
   const appliedFocus = useRef(0);

@@ -4,6 +4,8 @@ import { useId } from "react";
 import { BENCHMARK } from "../../domain/instruments";
 import { RETURN_WINDOW_LABELS } from "../lib/reaction-format";
 import { formatKstDate, formatKstTime, toKstIso } from "../lib/format-kst";
+import { replayHref } from "../lib/replay-permalink";
+import { reactionReplayRange } from "../lib/replay-range";
 import { REACTION_REFRESH_MS, useReactions } from "../lib/use-reactions";
 import { decimalsOf, useInstrumentDirectory } from "../lib/use-instrument-directory";
 import { ReactionDownloads } from "./reaction-downloads";
@@ -11,8 +13,16 @@ import { ReactionTicker } from "./reaction-ticker";
 import { ReactionWindows } from "./reaction-windows";
 import styles from "./reaction-card.module.css";
 
+interface ReactionCardProps {
+  newsId: string;
+  /** Beside a headline in the news column: the figures without the window table. */
+  compact?: boolean;
+  /** On the dashboard the replay starts in place; elsewhere the button is a dashboard link. */
+  onReplay?: () => void;
+}
+
 /** How the tickers of one headline reacted; refreshes while windows are still open. */
-export function ReactionCard({ newsId }: { newsId: string }) {
+export function ReactionCard({ newsId, compact = false, onReplay }: ReactionCardProps) {
   const { reactions, error, open } = useReactions(newsId);
   const live = open.length > 0;
   const titleId = useId();
@@ -23,7 +33,7 @@ export function ReactionCard({ newsId }: { newsId: string }) {
   const published = first ? Date.parse(first.publishedAt) : null;
 
   return (
-    <section className={styles.card} data-testid="reaction-card" data-state={state} data-live={live} aria-labelledby={titleId}>
+    <section className={`${styles.card}${compact ? ` ${styles.compact}` : ""}`} data-testid="reaction-card" data-state={state} data-live={live} aria-labelledby={titleId}>
       <header className={styles.head}>
         <div>
           <h2 id={titleId} className={styles.title}>
@@ -39,7 +49,23 @@ export function ReactionCard({ newsId }: { newsId: string }) {
             </p>
           )}
         </div>
-        {state !== "error" && <ReactionDownloads newsId={newsId} />}
+        <div className={styles.actions}>
+          {t0 !== null && (
+            <a
+              className={styles.button}
+              href={replayHref({ ...reactionReplayRange(t0), speed: 60 }, newsId)}
+              onClick={(event) => {
+                if (!onReplay) return;
+                event.preventDefault();
+                onReplay();
+              }}
+              data-testid="reaction-replay"
+            >
+              ▶ Replay this reaction
+            </a>
+          )}
+          {state !== "error" && <ReactionDownloads newsId={newsId} />}
+        </div>
       </header>
 
       <p className={styles.status} role="status">
@@ -59,7 +85,7 @@ export function ReactionCard({ newsId }: { newsId: string }) {
       {reactions?.map((r) => (
         <ReactionTicker key={r.symbol} reaction={r} name={instruments.get(r.symbol)?.name} decimals={decimalsOf(instruments, r.symbol)} />
       ))}
-      {reactions && <ReactionWindows reactions={reactions} />}
+      {reactions && !compact && <ReactionWindows reactions={reactions} />}
     </section>
   );
 }

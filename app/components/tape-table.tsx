@@ -9,7 +9,14 @@ import { useQuote } from "../lib/use-live-market";
 export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {
   const { recent } = useQuote(instrument.symbol);
   return (
-    <div className={visible ? "tape-scroll" : "sr-only"} data-testid={`time-and-sales-${instrument.symbol}`}>
+    <div
+      className={visible ? "tape-scroll" : "sr-only"}
+      data-testid={`time-and-sales-${instrument.symbol}`}
+      // When the trades overflow, keyboard users must be able to scroll them too.
+      tabIndex={visible ? 0 : undefined}
+      role={visible ? "region" : undefined}
+      aria-label={visible ? `${instrument.name} trades` : undefined}
+    >
       <table className="data-table tape-table">
         <caption>
           <span className="tape-name">{instrument.name}</span> <span className="instrument-symbol">{instrument.symbol}</span>

@@ -14,9 +14,11 @@ export function fetchInstruments(signal?: AbortSignal): Promise<Instrument[]> {
   return getJson("/api/instruments", signal);
 }
 
-/** GET /api/news, newest first. */
-export function fetchNews(limit: number, signal?: AbortSignal): Promise<NewsItem[]> {
-  return getJson(`/api/news?limit=${limit}`, signal);
+/** GET /api/news, newest first; `to` (epoch ms, inclusive) leaves out later headlines. */
+export function fetchNews(limit: number, signal?: AbortSignal, to?: number): Promise<NewsItem[]> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (to !== undefined) params.set("to", String(Math.floor(to)));
+  return getJson(`/api/news?${params}`, signal);
 }
 
 /** GET /api/ticks: up to `limit` stored ticks after `afterSeq`, ascending. */

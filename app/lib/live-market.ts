@@ -1,6 +1,7 @@
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
 import { fetchTicks } from "./api-client";
+import type { MarketSource } from "./market-source";
 import { type Quote, RECENT_TRADES, applySnapshot, applyTicks, emptyQuote, withEarlierTrades } from "./quote";
 import { type ConnectionStatus, TickStream } from "./tick-stream";
 
@@ -12,7 +13,7 @@ type TickListener = (ticks: readonly Tick[]) => void;
  * notification per animation frame, however many ticks came), and raw tick and news
  * listeners for the charts and the news feed.
  */
-export class LiveMarket {
+export class LiveMarket implements MarketSource {
   private quotes = new Map<string, Quote>();
   private readonly listeners = new Set<Listener>();
   private readonly tickListeners = new Map<string, Set<TickListener>>();
@@ -89,6 +90,26 @@ export class LiveMarket {
       waiting.push(resolve);
       this.readyWaiters.set(symbol, waiting);
     });
+  }
+
+  /** History ends just after the last tick this page has seen; later ones come live. */
+  historyEnd(symbol: string): number | undefined {
+    const last = this.quote(symbol).last;
+    return last ? last.ts + 1 : undefined;
+  }
+
+  // Live ticks are only listened to from the history end on; nothing is kept back.
+  backlog(): readonly Tick[] {
+    return [];
+  }
+
+  // The live clock never jumps.
+  epoch(): number {
+    return 0;
+  }
+
+  newsUntil(): number | undefined {
+    return undefined;
   }
 
   private onSnapshots(snapshots: readonly Snapshot[]): void {

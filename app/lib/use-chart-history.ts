@@ -5,7 +5,7 @@ import type { Interval, Tick } from "../../contract/model";
 import { fetchCandles } from "./api-client";
 import type { CandleChart } from "./candle-chart";
 import { createFrameBatcher } from "./frame-batcher";
-import type { LiveMarket } from "./live-market";
+import type { MarketSource } from "./market-source";
 
 /** Where a chart's bars stand: which interval is drawn, and a counter that moves with every new bar. */
 export interface ChartHistory {
@@ -22,10 +22,11 @@ export interface ChartHistory {
  */
 export function useChartHistory(
   chart: CandleChart | null,
-  market: LiveMarket,
+  market: MarketSource,
   symbol: string,
   interval: Interval,
   from: number | null,
+  epoch: number,
 ): ChartHistory {
   const [state, setState] = useState<ChartHistory>({ loaded: null, barsVersion: 0, error: null });
 
@@ -38,15 +39,17 @@ export function useChartHistory(
     const frame = createFrameBatcher<Tick>((ticks) => {
       if (chart.applyTicks(ticks)) setState((s) => ({ ...s, barsVersion: s.barsVersion + 1 }));
     });
-    setState((s) => ({ ...s, loaded: null, error: null }));
+    // A replay jump reloads the same interval: the old bars stay up until the new ones are
+    // drawn in one go, so seeking does not flash an empty chart.
+    setState((s) => (s.loaded === interval && epoch > 0 ? { ...s, error: null } : { ...s, loaded: null, error: null }));
 
     market
       .whenReady(symbol)
       .then(async () => {
         if (abort.signal.aborted) return;
+        early.push(...market.backlog(symbol));
         off = market.onTicks(symbol, (ticks) => (live ? frame.push(ticks) : early.push(...ticks)));
-        const last = market.quote(symbol).last;
-        const to = last ? last.ts + 1 : undefined;
+        const to = market.historyEnd(symbol);
         const candles = await fetchCandles({ symbol, interval, to, from: from ?? undefined }, abort.signal);
         if (abort.signal.aborted) return;
         chart.setHistory(interval, candles);
@@ -64,7 +67,7 @@ export function useChartHistory(
       off();
       frame.cancel();
     };
-  }, [chart, market, symbol, interval, from]);
+  }, [chart, market, symbol, interval, from, epoch]);
 
   return state;
 }

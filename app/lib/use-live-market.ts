@@ -2,14 +2,14 @@
 
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { MarketClock } from "../../contract/model";
-import type { LiveMarket } from "./live-market";
+import type { MarketSource } from "./market-source";
 import { type Quote, emptyQuote } from "./quote";
 import type { ConnectionStatus } from "./tick-stream";
 
-/** The page's one LiveMarket, provided by the dashboard. */
-export const LiveMarketContext = createContext<LiveMarket | null>(null);
+/** The page's market: the live feed, or the viewer's replay while one runs. */
+export const LiveMarketContext = createContext<MarketSource | null>(null);
 
-export function useLiveMarket(): LiveMarket {
+export function useLiveMarket(): MarketSource {
   const market = useContext(LiveMarketContext);
   if (!market) throw new Error("useLiveMarket needs a LiveMarketContext provider");
   return market;
@@ -38,4 +38,10 @@ export function useMarketClock(): MarketClock | null {
 export function useConnectionStatus(): ConnectionStatus {
   const market = useLiveMarket();
   return useSyncExternalStore(market.subscribe, () => market.status(), () => "connecting");
+}
+
+/** Moves whenever the market's clock jumps (a replay starts or seeks). */
+export function useMarketEpoch(): number {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.epoch(), () => 0);
 }
