@@ -30,6 +30,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: "scenarios.spec.ts",
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      // Every e2e/scenarios/*.json through the browser. Each test starts its own production
+      // server playing the file (ports 3600-3639) and stops it; they do not use the server
+      // below, whose start builds the dashboard they need. Alone: playwright.scenarios.config.ts.
+      name: "scenarios",
+      testMatch: "scenarios.spec.ts",
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
     },
   ],

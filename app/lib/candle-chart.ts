@@ -14,6 +14,7 @@ import type { Candle, Interval, Tick } from "../../contract/model";
 import { bucketStartMs } from "../../domain/candles/buckets";
 import { CandleBuilder } from "../../domain/candles/candle-builder";
 import type { ChartPalette } from "./chart-palette";
+import { drawProbe, recordHistoryDraw, recordTickDraws } from "./draw-probe";
 import { crosshairLabel, tickMarkLabel } from "./chart-time-format";
 import { formatPrice } from "./format-number";
 import { RIGHT_OFFSET_BARS, defaultLogicalRange, reactionBars } from "./visible-window";
@@ -42,8 +43,10 @@ export class CandleChart {
   private bars: Candle[] = [];
   private builder: CandleBuilder;
   private palette: ChartPalette;
+  private readonly host: HTMLElement;
 
   constructor(host: HTMLElement, decimals: number, interval: Interval, palette: ChartPalette) {
+    this.host = host;
     this.palette = palette;
     this.builder = new CandleBuilder(interval);
     this.chart = createChart(host, {
@@ -102,15 +105,21 @@ export class CandleChart {
     this.candles.setData(this.bars.map((bar) => ({ ...bar, time: asTime(bar.time) })));
     this.volume.setData(this.bars.map((bar) => this.volumeBar(bar)));
     this.showLatest();
+    const probe = drawProbe();
+    if (probe) recordHistoryDraw(probe, this.host.dataset.testid ?? "", this.bars.length);
   }
 
   /** Folds live ticks into the bars; true when a new bar was opened. */
   applyTicks(ticks: readonly Tick[]): boolean {
     let opened = false;
     let pending: Candle | null = null;
+    // Benchmarks only: the ticks this call draws (null, and no work, without a probe).
+    const probe = drawProbe();
+    const drawn: Tick[] | null = probe ? [] : null;
     for (const tick of ticks) {
       const update = this.builder.add(tick.ts, tick.price, tick.size);
       if (!update) continue; // older than the last bar: the chart cannot redraw a closed bar
+      drawn?.push(tick);
       if (update.isNew) {
         if (pending) this.draw(pending);
         this.bars.push(update.candle);
@@ -121,6 +130,7 @@ export class CandleChart {
       pending = update.candle;
     }
     if (pending) this.draw(pending);
+    if (probe && drawn && drawn.length > 0) recordTickDraws(probe, drawn);
     return opened;
   }
 
