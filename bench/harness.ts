@@ -37,3 +37,8 @@ export function result(
     ratio: baseline ? Number((value / baseline.value).toFixed(3)) : null,
   };
 }
+
+/** Progress on stderr when `BENCH_VERBOSE` is set (stdout stays the report, or the JSON). */
+export function trace(message: string): void {
+  if (process.env.BENCH_VERBOSE) process.stderr.write(`[bench ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
+}

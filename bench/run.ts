@@ -1,4 +1,9 @@
+import os from "node:os";
+import { benchBrowser } from "./browser.bench";
+import { benchCandles } from "./candles.bench";
+import { benchFanout } from "./fanout.bench";
 import { benchReactions } from "./reactions.bench";
+import { benchReplay } from "./replay.bench";
 import { benchPostgresStore } from "./postgres-store.bench";
 import { benchSqliteStore } from "./sqlite-store.bench";
 import type { BenchResult } from "./harness";
@@ -8,8 +13,19 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const json = args.has("--json");
 
-const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [benchSqliteStore, benchPostgresStore, benchReactions];
+const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
+  benchSqliteStore,
+  benchPostgresStore,
+  benchReactions,
+  benchReplay,
+  benchCandles,
+  benchFanout,
+  benchBrowser,
+];
 const results: BenchResult[] = [];
+// Other processes competing for the CPU move every figure here; say how busy the machine was.
+const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`;
+if (!json) console.log(`machine: ${machine()} at start`);
 for (const suite of suites) {
   for (const r of await suite(quick)) {
     results.push(r);
@@ -20,3 +36,4 @@ for (const suite of suites) {
   }
 }
 if (json) console.log(JSON.stringify(results));
+else console.log(`machine: ${machine()} at end`);

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Tick } from "../contract/model";
@@ -70,20 +71,25 @@ export async function benchSqliteStore(quick: boolean): Promise<BenchResult[]> {
   const runs = quick ? 1 : 3;
   const ticks = simulatedTicks(count);
   const dir = scratchDir();
-  const raw = await medianOf(runs, async (run) => rawInsert(await freshDb(dir, `raw-${run}`), ticks));
-  const store = await medianOf(runs, async (run) => storeInsert(await freshDb(dir, `store-${run}`), ticks));
-  // One trading day of the benchmark index: 23,400 one-second ticks.
-  const dayFile = await freshDb(dir, "day");
-  await storeInsert(dayFile, ticks);
-  const reads = [];
-  for (let run = 0; run < runs; run++) reads.push(await storeReadDay(dayFile, "^KS11"));
-  const readStore = reads.map((r) => r.store).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  const readRaw = reads.map((r) => r.raw).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-  return [
-    result(`ingest sqlite (${count} ticks, store)`, store, "ticks/s", { name: "raw better-sqlite3 insert", value: raw }),
-    result("read-back sqlite (^KS11 ticks, store, pages of 10k)", readStore, "ticks/s", {
-      name: "raw better-sqlite3 select",
-      value: readRaw,
-    }),
-  ];
+  try {
+    const raw = await medianOf(runs, async (run) => rawInsert(await freshDb(dir, `raw-${run}`), ticks));
+    const store = await medianOf(runs, async (run) => storeInsert(await freshDb(dir, `store-${run}`), ticks));
+    // One trading day of the benchmark index: 23,400 one-second ticks.
+    const dayFile = await freshDb(dir, "day");
+    await storeInsert(dayFile, ticks);
+    const reads = [];
+    for (let run = 0; run < runs; run++) reads.push(await storeReadDay(dayFile, "^KS11"));
+    const readStore = reads.map((r) => r.store).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    const readRaw = reads.map((r) => r.raw).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    return [
+      result(`ingest sqlite (${count} ticks, store)`, store, "ticks/s", { name: "raw better-sqlite3 insert", value: raw }),
+      result("read-back sqlite (^KS11 ticks, store, pages of 10k)", readStore, "ticks/s", {
+        name: "raw better-sqlite3 select",
+        value: readRaw,
+      }),
+    ];
+  } finally {
+    // Several 200k-row databases per run: they must not pile up in the temp folder.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

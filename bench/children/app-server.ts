@@ -1,0 +1,66 @@
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { Tick } from "../../contract/model";
+import { startApp } from "../../server/app";
+import { parseEnv } from "../../server/config/env";
+import { Sequencer } from "../../server/feed/sequencer";
+import { serveBench } from "../child-process";
+import { scratchDir } from "../fixtures";
+import { type LoadPlan, offerLoad } from "./offered-load";
+
+// The real server (API + Socket.IO, no pages) on a fresh SQLite file, seeded with the
+// shipped history, no feed of its own: the bench drives it.
+const dir = scratchDir();
+const app = await startApp({
+  env: parseEnv({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dir, "app.db")}`,
+    FEED: "off",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  }),
+  withPages: false,
+});
+
+interface Range {
+  symbol: string;
+  from: number;
+  to: number;
+}
+
+serveBench(
+  { url: app.url },
+  {
+    /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
+    async publish(plan: LoadPlan) {
+      const last = await app.ctx.store.ticks.lastTicks();
+      const sequencer = new Sequencer(new Map([...last].map(([symbol, t]) => [symbol, t.seq])));
+      const price = (symbol: string) => last.get(symbol)?.price ?? 1_000;
+      const tick = (symbol: string, ts: number): Tick => sequencer.number({ symbol, ts, price: price(symbol), size: 1 });
+      const report = await offerLoad(plan, tick, (ticks) => app.bus.publish(ticks));
+      await app.bus.flush();
+      return report;
+    },
+    /** Reads [from, to] of one symbol through the store in keyset pages of 10,000, as a client would. */
+    async readBack({ symbol, from, to }: Range) {
+      const started = performance.now();
+      let count = 0;
+      let page = await app.ctx.store.ticks.find({ symbol, from, to, limit: 10_000 });
+      while (page.length > 0) {
+        count += page.length;
+        page = await app.ctx.store.ticks.find({ symbol, afterSeq: page.at(-1)!.seq, to, limit: 10_000 });
+      }
+      return { count, ms: performance.now() - started };
+    },
+    /** The trades candles are built from, read straight from the store. */
+    async trades({ symbol, from, to }: Range) {
+      const started = performance.now();
+      const trades = await app.ctx.store.ticks.trades(symbol, from, to);
+      return { count: trades.length, ms: performance.now() - started };
+    },
+  },
+  async () => {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  },
+);
