@@ -98,7 +98,8 @@ export function describeIssue(error: z.ZodError): string {
 
 export const newsIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "not a valid news id");
 
-export const reactionsQuery = z.object({ newsId: newsIdSchema }).strict();
+/** `asOf` (extension): the reaction as it stood at that time, e.g. a replay's clock. */
+export const reactionsQuery = z.object({ newsId: newsIdSchema, asOf: timeParam.optional() }).strict();
 
 export const MAX_REPLAY_SPEED = 1_000;
 /** The longest range one replay may cover: a trading week. */

@@ -151,6 +151,7 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
             onSelect={selectNews}
             onReplay={replayNews}
             replaying={replay.view.phase !== "off"}
+            replayClock={replay.view.phase === "on" ? replay.view.t : null}
           />
         </main>
         <AppFooter />

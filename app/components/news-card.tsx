@@ -14,13 +14,15 @@ interface NewsCardProps {
   onSelect: (item: NewsItem) => void;
   /** Replays t0 − 30 min … t0 + 90 min of this headline at 60x. */
   onReplay: (item: NewsItem) => void;
+  /** The replay clock while replaying: the reaction card shows the figures as of then. */
+  asOf: number | null;
 }
 
 /**
  * One headline. Selecting it (click, Enter, Space) focuses the charts on its reaction and
  * opens its body. News is untrusted text: it is only ever rendered as React text nodes.
  */
-export function NewsCard({ item, names, selected, onSelect, onReplay }: NewsCardProps) {
+export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: NewsCardProps) {
   const published = Date.parse(item.publishedAt);
   const bodyId = `news-body-${item.id}`;
   const paragraphs = item.body.split(/\n\s*\n/).filter((p) => p.trim() !== "");
@@ -58,7 +60,7 @@ export function NewsCard({ item, names, selected, onSelect, onReplay }: NewsCard
             )}
           </p>
         )}
-        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} compact onReplay={() => onReplay(item)} />}
+        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} compact onReplay={() => onReplay(item)} asOf={asOf} />}
       </div>
     </li>
   );

@@ -13,10 +13,12 @@ interface NewsFeedProps {
   onReplay: (item: NewsItem) => void;
   /** During a replay: only headlines up to the replay clock are listed. */
   replaying: boolean;
+  /** The replay clock while replaying, else null. */
+  replayClock: number | null;
 }
 
 /** Headlines, newest first; new ones arrive live and are announced politely. */
-export function NewsFeed({ items, latest, error, instruments, selectedId, onSelect, onReplay, replaying }: NewsFeedProps) {
+export function NewsFeed({ items, latest, error, instruments, selectedId, onSelect, onReplay, replaying, replayClock }: NewsFeedProps) {
   const names = new Map(instruments.map((i) => [i.symbol, i.name]));
   return (
     <section className="panel news" aria-labelledby="news-title">
@@ -37,7 +39,7 @@ export function NewsFeed({ items, latest, error, instruments, selectedId, onSele
       )}
       <ol className="news-list">
         {items.map((item) => (
-          <NewsCard key={item.id} item={item} names={names} selected={item.id === selectedId} onSelect={onSelect} onReplay={onReplay} />
+          <NewsCard key={item.id} item={item} names={names} selected={item.id === selectedId} onSelect={onSelect} onReplay={onReplay} asOf={replayClock} />
         ))}
       </ol>
     </section>

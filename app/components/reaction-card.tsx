@@ -19,11 +19,13 @@ interface ReactionCardProps {
   compact?: boolean;
   /** On the dashboard the replay starts in place; elsewhere the button is a dashboard link. */
   onReplay?: () => void;
+  /** A replay's clock: the figures as they stood then. */
+  asOf?: number | null;
 }
 
 /** How the tickers of one headline reacted; refreshes while windows are still open. */
-export function ReactionCard({ newsId, compact = false, onReplay }: ReactionCardProps) {
-  const { reactions, error, open } = useReactions(newsId);
+export function ReactionCard({ newsId, compact = false, onReplay, asOf = null }: ReactionCardProps) {
+  const { reactions, error, open } = useReactions(newsId, asOf);
   const live = open.length > 0;
   const titleId = useId();
   const instruments = useInstrumentDirectory();

@@ -27,8 +27,9 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 }
 
 /** URL of a headline's reactions as JSON (also the download link). */
-export function reactionsJsonUrl(newsId: string): string {
-  return `/api/reactions?newsId=${encodeURIComponent(newsId)}`;
+export function reactionsJsonUrl(newsId: string, asOf?: number | null): string {
+  const at = asOf === null || asOf === undefined ? "" : `&asOf=${asOf}`;
+  return `/api/reactions?newsId=${encodeURIComponent(newsId)}${at}`;
 }
 
 /** URL of a headline's reactions as CSV (the download link). */
@@ -41,11 +42,12 @@ export function reactionsCsvUrl(newsId: string): string {
 const inFlight = new Map<string, Promise<Reaction[]>>();
 
 /** One reaction per ticker of the headline; concurrent calls for one headline share a request. */
-export function fetchReactions(newsId: string): Promise<Reaction[]> {
-  let pending = inFlight.get(newsId);
+export function fetchReactions(newsId: string, asOf?: number | null): Promise<Reaction[]> {
+  const url = reactionsJsonUrl(newsId, asOf);
+  let pending = inFlight.get(url);
   if (!pending) {
-    pending = getJson<Reaction[]>(reactionsJsonUrl(newsId)).finally(() => inFlight.delete(newsId));
-    inFlight.set(newsId, pending);
+    pending = getJson<Reaction[]>(url).finally(() => inFlight.delete(url));
+    inFlight.set(url, pending);
   }
   return pending;
 }

@@ -19,18 +19,24 @@ export function openWindows(reactions: readonly Reaction[]): ReturnWindow[] {
   return RETURN_WINDOWS.filter((w) => reactions.some((r) => r.returns[w] === null));
 }
 
-/** A headline's reactions, asked for again every 5 s while any window is still open. */
-export function useReactions(newsId: string): ReactionsState {
+/**
+ * A headline's reactions, asked for again every 5 s while any window is still open. With
+ * `asOf` (a replay's clock) they are the figures as they stood then, asked for again each
+ * time that clock enters a new minute, so the card fills in as the replay passes windows.
+ */
+export function useReactions(newsId: string, asOf: number | null = null): ReactionsState {
+  const asOfMinute = asOf === null ? null : Math.floor(asOf / 60_000) * 60_000;
   const [state, setState] = useState<ReactionsState>({ reactions: null, error: null, open: [] });
 
   useEffect(() => {
     let disposed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setState({ reactions: null, error: null, open: [] });
+    // A new replay minute keeps the figures up while the next ones load (no flicker).
+    if (asOfMinute === null) setState({ reactions: null, error: null, open: [] });
 
     const load = async () => {
       try {
-        const reactions = await fetchReactions(newsId);
+        const reactions = await fetchReactions(newsId, asOfMinute);
         if (disposed) return;
         const open = openWindows(reactions);
         setState({ reactions, error: null, open });
@@ -60,7 +66,7 @@ export function useReactions(newsId: string): ReactionsState {
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [newsId]);
+  }, [newsId, asOfMinute]);
 
   return state;
 }

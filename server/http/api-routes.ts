@@ -46,10 +46,13 @@ export const apiRoutes: Record<string, Route> = {
     return ok(await createNews(ctx, body), 201);
   },
 
-  "GET /api/reactions": async ({ ctx, query }) => ok(await getReactions(ctx, parseWith(reactionsQuery, query).newsId)),
+  "GET /api/reactions": async ({ ctx, query }) => {
+    const { newsId, asOf } = parseWith(reactionsQuery, query);
+    return ok(await getReactions(ctx, newsId, asOf));
+  },
 
   "GET /api/reactions.csv": async ({ ctx, query }) => {
-    const { newsId } = parseWith(reactionsQuery, query);
-    return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId)), contentType: "text/csv; charset=utf-8" };
+    const { newsId, asOf } = parseWith(reactionsQuery, query);
+    return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId, asOf)), contentType: "text/csv; charset=utf-8" };
   },
 };

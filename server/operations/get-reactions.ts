@@ -18,7 +18,12 @@ export interface ReactionSource {
 }
 
 /** One reaction per ticker of the headline, from the stored ticks as far as they reach. */
-export async function getReactions(ctx: AppContext, newsId: string): Promise<Reaction[]> {
+export async function getReactions(ctx: AppContext, newsId: string, asOf?: number): Promise<Reaction[]> {
+  if (asOf !== undefined) {
+    // As of an earlier time (a replay's clock): never cached, the viewer moves it on.
+    const reach = Math.min(dataReach(ctx) ?? asOf, asOf);
+    return reactionsAsOf(ctx, newsId, () => reach);
+  }
   const reach = dataReach(ctx);
   const cached = ctx.reactionCache.get(newsId, reach);
   if (cached) return cached;

@@ -111,6 +111,19 @@ describe("reactions", () => {
     }
   });
 
+  it("answers the reaction as it stood at an earlier time (a replay's clock)", async () => {
+    const asOf = kst("2025-10-22", "13:17");
+    const then = await getOk<Reaction[]>(app.url, `/api/reactions?newsId=${SEED}&asOf=${asOf}`);
+    for (const [i, r] of then.entries()) {
+      expect(r.returns["5m"]).toBe(reactions[i]!.returns["5m"]);
+      expect(r.returns["15m"]).toBeNull();
+      expect(r.returns.close).toBeNull();
+      expect(r.eventWindow.minutes).toBe(10);
+    }
+    const bad = await requestJson(app.url, `/api/reactions?newsId=${SEED}&asOf=2025-02-31`);
+    expect(bad.status).toBe(400);
+  });
+
   it("says the same in CSV as in JSON", async () => {
     const res = await fetch(`${app.url}/api/reactions.csv?newsId=${SEED}`);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
