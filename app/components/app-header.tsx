@@ -3,6 +3,7 @@
 import { formatKstStamp, formatKstTime } from "../lib/format-kst";
 import type { ReplayRange } from "../lib/replay-range";
 import type { Theme } from "../lib/theme";
+import { useFeedScenario } from "../lib/use-feed-scenario";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
 import { ThemeToggle } from "./theme-toggle";
@@ -21,8 +22,9 @@ interface AppHeaderProps {
   replay: ReplayRange | null;
 }
 
-/** Product name, the feed badge (SIMULATED or REPLAY), the market clock, the connection and the theme switch. */
+/** Product name, the feed badge (SIMULATED, with the scenario when one plays, or REPLAY), the market clock, the connection and the theme switch. */
 export function AppHeader({ theme, onToggleTheme, replay }: AppHeaderProps) {
+  const scenario = useFeedScenario();
   return (
     <header className="app-header">
       <div className="brand">
@@ -35,9 +37,20 @@ export function AppHeader({ theme, onToggleTheme, replay }: AppHeaderProps) {
           <span
             className="feed-badge"
             data-testid="feed-badge"
-            title="Prices on this page come from Aftershock's seeded KRX simulator, not from an exchange"
+            data-scenario={scenario ?? undefined}
+            title={
+              scenario
+                ? `Prices on this page come from Aftershock's simulator playing the scenario "${scenario}", not from an exchange`
+                : "Prices on this page come from Aftershock's seeded KRX simulator, not from an exchange"
+            }
           >
             Simulated
+            {scenario && (
+              <>
+                {" · Scenario "}
+                <span className="feed-badge-scenario">{scenario}</span>
+              </>
+            )}
           </span>
         )}
         <nav aria-label="Pages" className="app-nav">

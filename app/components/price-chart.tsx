@@ -74,6 +74,18 @@ export function PriceChart(props: PriceChartProps) {
   useEffect(() => {
     if (!chart || !host.current) return;
     const el = host.current;
+    // For tests and tools: what is drawn, to hold against /api/candles over the same range
+    // (a hole shows as fewer bars, a double bar as more). The count only moves when a bar
+    // opens or history loads, which is when barsVersion moves.
+    const span = chart.barSpan();
+    el.dataset.barCount = String(span.count);
+    el.dataset.firstBarTime = span.first === null ? "" : String(span.first);
+    el.dataset.lastBarTime = span.last === null ? "" : String(span.last);
+  }, [chart, ready, history.barsVersion]);
+
+  useEffect(() => {
+    if (!chart || !host.current) return;
+    const el = host.current;
     // For tests and tools: the visible time range in epoch seconds.
     return chart.onVisibleRange((range) => {
       el.dataset.visibleFrom = range ? String(range.from) : "";

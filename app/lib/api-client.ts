@@ -1,4 +1,4 @@
-import type { Candle, Instrument, Interval, NewsItem, Tick } from "../../contract/model";
+import type { Candle, Health, Instrument, Interval, NewsItem, Tick } from "../../contract/model";
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { signal, headers: { accept: "application/json" } });
@@ -7,6 +7,11 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
     throw new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
   }
   return (await res.json()) as T;
+}
+
+/** GET /api/health: which store and feed the server runs. */
+export function fetchHealth(signal?: AbortSignal): Promise<Health> {
+  return getJson("/api/health", signal);
 }
 
 /** GET /api/instruments */

@@ -138,6 +138,11 @@ export class CandleChart {
     return this.bars.map((bar) => bar.time);
   }
 
+  /** How many bars are drawn and the times (epoch seconds) of the first and last; null when there are none. */
+  barSpan(): { count: number; first: number | null; last: number | null } {
+    return { count: this.bars.length, first: this.bars[0]?.time ?? null, last: this.bars.at(-1)?.time ?? null };
+  }
+
   /** True when the loaded bars reach back to `ms` (epoch ms). */
   covers(ms: number): boolean {
     const first = this.bars[0];

@@ -88,4 +88,24 @@ describe("CandleBuilder", () => {
     builder.seed(null);
     expect(builder.add(at(0, 30), 100, 1)?.isNew).toBe(true);
   });
+
+  // What a chart does: history of the trades before `to`, its last bar seeded, the rest folded
+  // in live. Wherever `to` falls (inside a bar, on a bar edge, after everything) the bars
+  // must be those of all trades at once: no hole, no double bar.
+  it("history up to any instant plus the later trades live gives the bars of all trades", () => {
+    const whole = aggregateCandles(trades, "1m");
+    const cuts = [...trades.map((t) => t.ts), ...trades.map((t) => t.ts + 1), at(0, 0), at(5, 0)];
+    for (const to of cuts) {
+      const bars = aggregateCandles(trades.filter((t) => t.ts < to), "1m");
+      const builder = new CandleBuilder("1m");
+      builder.seed(bars.at(-1) ?? null);
+      for (const t of trades.filter((t) => t.ts >= to)) {
+        const update = builder.add(t.ts, t.price, t.size);
+        if (!update) continue;
+        if (update.isNew) bars.push(update.candle);
+        else bars[bars.length - 1] = update.candle;
+      }
+      expect(bars, `history to ${to}`).toEqual(whole);
+    }
+  });
 });
