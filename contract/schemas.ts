@@ -3,6 +3,11 @@ import { INTERVALS } from "./model";
 import { isSymbol } from "./symbols";
 import { timeParam } from "./time-param";
 
+// In the browser, zod must not compile validators with `new Function`: the page's
+// Content-Security-Policy forbids eval, and even zod's probe for it is reported as a
+// violation. The server keeps the faster compiled validators.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 export const MAX_TICKS_LIMIT = 10_000;
 export const MAX_NEWS_LIMIT = 500;
 export const MAX_SUBSCRIPTIONS = 50;
