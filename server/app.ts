@@ -14,6 +14,7 @@ import { type Leadership, redisLeadership, soloLeadership } from "./cluster/lead
 import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
 import { TickBus } from "./feed/tick-bus";
+import { answerClientError } from "./http/answer-client-error";
 import { handleApi } from "./http/handle-api";
 import { securityHeaderValues, securityHeaders } from "./http/security-headers";
 import { createLogger } from "./lib/logger";
@@ -115,6 +116,8 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
   // Longer than the usual client and proxy idle timeouts, so the server is not the one
   // closing a kept-alive connection just as a client reuses it.
   http.keepAliveTimeout = 65_000;
+  // Requests Node's parser refuses never reach the handler above (e.g. a 20 KB query string).
+  http.on("clientError", (error: Error, socket) => answerClientError(error, socket, securityHeaderValues(undefined, dev)));
   const origins = env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, env.PORT);
   const io = createSocketServer(http, {
     ctx,

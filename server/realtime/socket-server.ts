@@ -8,6 +8,7 @@ import type { AppContext } from "../operations/context";
 import { requireInstrument } from "../operations/require-instrument";
 import type { TickBus } from "../feed/tick-bus";
 import { answer } from "./answer";
+import { RateLimiter } from "./rate-limit";
 import { bindReplayHandlers } from "./replay-handlers";
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -53,9 +54,12 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     const clock = ctx.feed.clock();
     if (clock) io.emit("clock", clock);
   }, CLOCK_EVERY_MS);
+  const limiter = new RateLimiter();
   io.on("connection", (socket) => {
     const clock = ctx.feed.clock();
     if (clock) socket.emit("clock", clock);
+    // socket.use runs before every handler: no event, replay:* included, gets past it.
+    limiter.attach(socket, ctx.log);
     bindHandlers(socket, ctx);
     bindReplayHandlers(socket, ctx);
   });
