@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchBrowser } from "./browser.bench";
 import { benchCandles } from "./candles.bench";
+import { benchClusterFanout } from "./cluster-fanout.bench";
 import { benchFanout } from "./fanout.bench";
 import { benchReactions } from "./reactions.bench";
 import { benchReplay } from "./replay.bench";
@@ -20,6 +21,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchReplay,
   benchCandles,
   benchFanout,
+  benchClusterFanout,
   benchBrowser,
 ];
 const results: BenchResult[] = [];
