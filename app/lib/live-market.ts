@@ -1,12 +1,11 @@
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
 import { fetchTicks } from "./api-client";
+import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
+import { MarketListeners } from "./market-listeners";
 import type { MarketSource } from "./market-source";
 import { type Quote, RECENT_TRADES, applySnapshot, applyTicks, emptyQuote, withEarlierTrades } from "./quote";
 import { type ConnectionStatus, TickStream } from "./tick-stream";
-
-type Listener = () => void;
-type TickListener = (ticks: readonly Tick[]) => void;
 
 /**
  * The page's live state: quotes, market clock and connection status for React (one
@@ -15,12 +14,9 @@ type TickListener = (ticks: readonly Tick[]) => void;
  */
 export class LiveMarket implements MarketSource {
   private quotes = new Map<string, Quote>();
-  private readonly listeners = new Set<Listener>();
-  private readonly tickListeners = new Map<string, Set<TickListener>>();
-  private readonly newsListeners = new Set<(item: NewsItem) => void>();
+  private readonly out = new MarketListeners();
   private readonly readyWaiters = new Map<string, (() => void)[]>();
   private stream: TickStream | null = null;
-  private frame: number | null = null;
   private clockNow: MarketClock | null = null;
   private statusNow: ConnectionStatus = "connecting";
   private clockDay: string | null = null;
@@ -34,7 +30,7 @@ export class LiveMarket implements MarketSource {
     this.stream = new TickStream(this.symbols, {
       ticks: (ticks) => this.deliver(ticks),
       snapshots: (snapshots) => this.onSnapshots(snapshots),
-      news: (item) => this.newsListeners.forEach((listener) => listener(item)),
+      news: (item) => this.out.news(item),
       clock: (clock) => this.onClock(clock),
       status: (status) => {
         this.statusNow = status;
@@ -47,8 +43,7 @@ export class LiveMarket implements MarketSource {
   stop(): void {
     this.stream?.close();
     this.stream = null;
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    this.frame = null;
+    this.out.cancel();
   }
 
   quote(symbol: string): Quote {
@@ -64,22 +59,15 @@ export class LiveMarket implements MarketSource {
   }
 
   /** For useSyncExternalStore: called at most once per frame after any change. */
-  readonly subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.out.subscribe;
 
   /** Every live tick of `symbol`, in seq order, as it arrives (not batched). */
-  onTicks(symbol: string, listener: TickListener): () => void {
-    let set = this.tickListeners.get(symbol);
-    if (!set) this.tickListeners.set(symbol, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+  onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void {
+    return this.out.onTicks(symbol, listener);
   }
 
   onNews(listener: (item: NewsItem) => void): () => void {
-    this.newsListeners.add(listener);
-    return () => this.newsListeners.delete(listener);
+    return this.out.onNews(listener);
   }
 
   /** Resolves once the subscribe snapshot of `symbol` is in, so its last tick is known. */
@@ -136,15 +124,9 @@ export class LiveMarket implements MarketSource {
   }
 
   private deliver(ticks: readonly Tick[]): void {
-    const bySymbol = new Map<string, Tick[]>();
-    for (const tick of ticks) {
-      const list = bySymbol.get(tick.symbol);
-      if (list) list.push(tick);
-      else bySymbol.set(tick.symbol, [tick]);
-    }
-    for (const [symbol, list] of bySymbol) {
+    for (const [symbol, list] of groupBySymbol(ticks)) {
       this.quotes.set(symbol, applyTicks(this.quote(symbol), list));
-      this.tickListeners.get(symbol)?.forEach((listener) => listener(list));
+      this.out.ticks(symbol, list);
     }
     this.changed();
   }
@@ -159,9 +141,6 @@ export class LiveMarket implements MarketSource {
   }
 
   private changed(): void {
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = null;
-      this.listeners.forEach((listener) => listener());
-    });
+    this.out.changed();
   }
 }

@@ -2,14 +2,14 @@ import type { ReplayClock } from "../../contract/events";
 import type { MarketClock, NewsItem, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
 import { calendar } from "./calendar";
+import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
+import { MarketListeners } from "./market-listeners";
 import type { MarketSource } from "./market-source";
 import { type Quote, RECENT_TRADES, applyTicks, emptyQuote } from "./quote";
 import { fetchReplayBaseline } from "./replay-baseline";
 import { type ReplayControl, ReplaySession } from "./replay-session";
 import type { ReplaySpeed } from "./replay-speeds";
 import type { ConnectionStatus } from "./tick-stream";
-
-type TickListener = (ticks: readonly Tick[]) => void;
 
 // Ticks kept since the last jump, so a chart that (re)loads history mid-replay can fold in
 // what it missed; a full day of 1-second ticks of a few symbols fits well below this.
@@ -22,9 +22,7 @@ const MAX_BACKLOG = 500_000;
  */
 export class ReplayMarket implements MarketSource {
   private quotes = new Map<string, Quote>();
-  private readonly listeners = new Set<() => void>();
-  private readonly tickListeners = new Map<string, Set<TickListener>>();
-  private readonly newsListeners = new Set<(item: NewsItem) => void>();
+  private readonly out = new MarketListeners();
   private readonly clockListeners = new Set<(clock: ReplayClock) => void>();
   private readonly session: ReplaySession;
   private backlogs = new Map<string, Tick[]>();
@@ -32,7 +30,6 @@ export class ReplayMarket implements MarketSource {
   private epochT = 0;
   private clockNow: MarketClock | null = null;
   private statusNow: ConnectionStatus = "connecting";
-  private frame: number | null = null;
   private baselineAbort = new AbortController();
   private readyWaiters: (() => void)[] = [];
 
@@ -40,7 +37,7 @@ export class ReplayMarket implements MarketSource {
     for (const symbol of symbols) this.quotes.set(symbol, emptyQuote(symbol));
     this.session = new ReplaySession({
       ticks: (ticks) => this.deliver(ticks),
-      news: (item) => this.newsListeners.forEach((listener) => listener(item)),
+      news: (item) => this.out.news(item),
       clock: (clock) => this.onClock(clock),
       jumped: (t) => this.jumped(t),
       status: (status) => {
@@ -61,8 +58,7 @@ export class ReplayMarket implements MarketSource {
   close(): void {
     this.session.close();
     this.baselineAbort.abort();
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    this.frame = null;
+    this.out.cancel();
   }
 
   /** Every replay clock (pushed every 250 ms while playing, and after each control). */
@@ -83,21 +79,14 @@ export class ReplayMarket implements MarketSource {
     return this.statusNow;
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.out.subscribe;
 
-  onTicks(symbol: string, listener: TickListener): () => void {
-    let set = this.tickListeners.get(symbol);
-    if (!set) this.tickListeners.set(symbol, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+  onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void {
+    return this.out.onTicks(symbol, listener);
   }
 
   onNews(listener: (item: NewsItem) => void): () => void {
-    this.newsListeners.add(listener);
-    return () => this.newsListeners.delete(listener);
+    return this.out.onNews(listener);
   }
 
   whenReady(): Promise<void> {
@@ -156,18 +145,12 @@ export class ReplayMarket implements MarketSource {
   }
 
   private deliver(ticks: readonly Tick[]): void {
-    const bySymbol = new Map<string, Tick[]>();
-    for (const tick of ticks) {
-      const list = bySymbol.get(tick.symbol);
-      if (list) list.push(tick);
-      else bySymbol.set(tick.symbol, [tick]);
-    }
-    for (const [symbol, list] of bySymbol) {
+    for (const [symbol, list] of groupBySymbol(ticks)) {
       let backlog = this.backlogs.get(symbol);
       if (!backlog) this.backlogs.set(symbol, (backlog = []));
       if (backlog.length + list.length <= MAX_BACKLOG) backlog.push(...list);
       this.quotes.set(symbol, applyTicks(this.quote(symbol), list));
-      this.tickListeners.get(symbol)?.forEach((listener) => listener(list));
+      this.out.ticks(symbol, list);
     }
     this.changed();
   }
@@ -183,9 +166,6 @@ export class ReplayMarket implements MarketSource {
   }
 
   private changed(): void {
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = null;
-      this.listeners.forEach((listener) => listener());
-    });
+    this.out.changed();
   }
 }

@@ -1,4 +1,5 @@
 import type { Tick } from "../../contract/model";
+import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
 
 /** A `resume` to send: every stored tick of `symbol` after `afterSeq`. */
 export interface ResumeRequest {
@@ -140,12 +141,3 @@ function merge(into: SequencerStep, from: SequencerStep): void {
   into.resume.push(...from.resume);
 }
 
-function groupBySymbol(ticks: readonly Tick[]): Map<string, Tick[]> {
-  const groups = new Map<string, Tick[]>();
-  for (const tick of ticks) {
-    const list = groups.get(tick.symbol);
-    if (list) list.push(tick);
-    else groups.set(tick.symbol, [tick]);
-  }
-  return groups;
-}

@@ -1,4 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import { parseWith } from "../../contract/parse";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
@@ -98,16 +99,6 @@ function bindHandlers(socket: IoSocket, ctx: AppContext): void {
       return { ticks, more: ticks.length === MAX_TICKS_LIMIT };
     }),
   );
-}
-
-function groupBySymbol(batch: readonly Tick[]): Map<string, Tick[]> {
-  const groups = new Map<string, Tick[]>();
-  for (const tick of batch) {
-    const list = groups.get(tick.symbol);
-    if (list) list.push(tick);
-    else groups.set(tick.symbol, [tick]);
-  }
-  return groups;
 }
 
 function isAllowedOrigin(req: IncomingMessage, allowed: readonly string[]): boolean {

@@ -6,12 +6,10 @@ import type { Scenario } from "../../contract/scenario";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { type CheckedExpectation, checkExpectations } from "../../domain/scenario/check-expectations";
 import { tickDigest } from "./tick-digest";
-import { Sequencer } from "../feed/sequencer";
+import { storeSimulation } from "../feed/store-simulation";
 import { reactionsAsOf } from "../operations/get-reactions";
 import { openStore } from "../store/open-store";
 import { scenarioWorld } from "./scenario-world";
-
-const WRITE_BATCH = 20_000;
 
 /** What `npm run scenario -- FILE --json` prints. */
 export interface ScenarioReport {
@@ -39,20 +37,12 @@ export async function runScenario(
     const world = scenarioWorld(scenario, calendar);
     await store.instruments.upsert(world.instruments);
     for (const item of world.news) await store.news.insert(item);
-    const sequencer = new Sequencer();
     const all: Tick[] = [];
-    let batch: Tick[] = [];
-    for (const second of world.simulator.run(world.from, world.to)) {
-      for (const tick of second) batch.push(sequencer.number(tick));
-      if (batch.length >= WRITE_BATCH) {
-        await store.ticks.append(batch);
-        all.push(...batch);
-        options.progress?.(all.length, batch[batch.length - 1]!.ts);
-        batch = [];
-      }
-    }
-    await store.ticks.append(batch);
-    all.push(...batch);
+    await storeSimulation(world.simulator, world.from, world.to, store.ticks, (batch) => {
+      all.push(...batch);
+      const last = batch.at(-1);
+      if (last) options.progress?.(all.length, last.ts);
+    });
 
     const source = { store, calendar, instruments: new Map(world.instruments.map((i) => [i.symbol, i])), benchmark: scenario.benchmark };
     const reactions: Reaction[] = [];

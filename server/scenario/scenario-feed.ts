@@ -4,12 +4,11 @@ import type { Scenario } from "../../contract/scenario";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { Sequencer } from "../feed/sequencer";
 import { SimulatedFeed } from "../feed/simulated-feed";
+import { storeSimulation } from "../feed/store-simulation";
 import type { TickBus } from "../feed/tick-bus";
 import type { Signal } from "../lib/signal";
 import type { Store } from "../store/store";
 import { type ScenarioWorld, scenarioWorld } from "./scenario-world";
-
-const WRITE_BATCH = 20_000;
 
 export interface ScenarioFeedDeps {
   store: Store;
@@ -61,16 +60,7 @@ export async function createScenarioFeed(scenario: Scenario, speed: number, deps
 
 // A fresh database: the warm-up sessions go in at once, as history to look back on.
 async function storeWarmup(scenario: Scenario, world: ScenarioWorld, store: Store): Promise<number> {
-  const sequencer = new Sequencer();
-  let batch: Tick[] = [];
-  for (const second of world.simulator.run(world.from, scenario.start)) {
-    for (const tick of second) batch.push(sequencer.number(tick));
-    if (batch.length >= WRITE_BATCH) {
-      await store.ticks.append(batch);
-      batch = [];
-    }
-  }
-  await store.ticks.append(batch);
+  await storeSimulation(world.simulator, world.from, scenario.start, store.ticks);
   return scenario.start;
 }
 

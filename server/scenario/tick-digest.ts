@@ -1,17 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Tick } from "../../contract/model";
+import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
 
 /**
  * SHA-256 over one `symbol,ts,price,size,seq` line per tick, in seq order per symbol,
  * symbols sorted: the fingerprint that says two runs produced the same ticks.
  */
 export function tickDigest(ticks: Iterable<Tick>): string {
-  const bySymbol = new Map<string, Tick[]>();
-  for (const tick of ticks) {
-    const list = bySymbol.get(tick.symbol);
-    if (list) list.push(tick);
-    else bySymbol.set(tick.symbol, [tick]);
-  }
+  const bySymbol = groupBySymbol(ticks);
   const hash = createHash("sha256");
   for (const symbol of [...bySymbol.keys()].sort()) {
     const list = bySymbol.get(symbol)!.sort((a, b) => a.seq - b.seq);

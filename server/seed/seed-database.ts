@@ -1,15 +1,13 @@
 import type { Logger } from "pino";
-import type { Instrument, NewsItem, Tick } from "../../contract/model";
+import type { Instrument, NewsItem } from "../../contract/model";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { MarketSimulator } from "../../domain/simulator/market-simulator";
 import { DEFAULT_MARKET, HISTORY_DAYS, HISTORY_LAST_DAY } from "../../domain/simulator/default-market";
 import { BENCHMARK } from "../../domain/instruments";
 import { createTagger } from "../../domain/tagging/tag-tickers";
-import { Sequencer } from "../feed/sequencer";
+import { storeSimulation } from "../feed/store-simulation";
 import type { Store } from "../store/store";
 import { SHIPPED_NEWS } from "./shipped-news";
-
-const WRITE_BATCH = 20_000;
 
 /** The shipped headlines as news items, tickers found by the tagger. */
 export function shippedNewsItems(instruments: readonly Instrument[]): NewsItem[] {
@@ -54,19 +52,7 @@ export async function seedDatabase(
     shocks: SHIPPED_NEWS.map((n) => ({ at: Date.parse(n.publishedAt), impact: n.impact })),
     calendar,
   });
-  const sequencer = new Sequencer();
-  let batch: Tick[] = [];
-  let total = 0;
-  for (const second of simulator.run(first.open, last.close)) {
-    for (const tick of second) batch.push(sequencer.number(tick));
-    if (batch.length >= WRITE_BATCH) {
-      await store.ticks.append(batch);
-      total += batch.length;
-      batch = [];
-    }
-  }
-  await store.ticks.append(batch);
-  total += batch.length;
+  const total = await storeSimulation(simulator, first.open, last.close, store.ticks);
   const ms = performance.now() - started;
   log.info({ ticks: total, days: days.length, ms: Math.round(ms) }, "seeded simulated history");
 }
