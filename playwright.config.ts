@@ -2,9 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/support/chromium-launch";
 import { e2eDatabaseFile } from "./e2e/support/e2e-database";
 
-// A fixed port in the project's test range; reuseExistingServer is off, so a stray server
-// on it fails the run loudly instead of being tested by mistake.
-const PORT = 3210;
+// A fixed port in the project's test range (E2E_PORT moves it, so two checkouts can run
+// their suites side by side); reuseExistingServer is off, so a stray server on it fails
+// the run loudly instead of being tested by mistake.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // scripts/test-all.sh sets this to count results; Playwright's json reporter reads it.
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE;
