@@ -10,23 +10,48 @@ const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
 const SEED_NEWS = "seed-2025-10-22-korea-us-tariff-talks";
 const at = (hhmm: string) => Date.parse(`2025-10-22T${hhmm}:00+09:00`);
 
-/** Everything one replay sends to its viewer, in arrival order. */
+/**
+ * Everything one replay sends to its viewer, in arrival order. Events are kept whatever
+ * their replayId and filtered when read: the first ticks can arrive in the same packet as
+ * the `replay:start` ack, before the test's `await` has learned the id.
+ */
 class ReplayRecorder {
-  readonly ticks: Tick[] = [];
-  readonly news: { item: NewsItem; maxTsBefore: number }[] = [];
-  readonly clocks: ReplayClock[] = [];
+  private readonly events: { replayId: string; tick?: Tick; news?: { item: NewsItem; maxTsBefore: number }; clock?: ReplayClock }[] = [];
 
   constructor(socket: TestSocket, private readonly id: () => string | null) {
-    socket.on("replay:ticks", (p) => p.replayId === this.id() && this.ticks.push(...p.ticks));
-    socket.on("replay:news", (p) => {
-      if (p.replayId !== this.id()) return;
-      this.news.push({ item: p.news, maxTsBefore: Math.max(0, ...this.ticks.map((t) => t.ts)) });
+    socket.on("replay:ticks", (p) => {
+      for (const tick of p.ticks) this.events.push({ replayId: p.replayId, tick });
     });
-    socket.on("replay:clock", (c) => c.replayId === this.id() && this.clocks.push(c));
+    socket.on("replay:news", (p) => {
+      const maxTsBefore = Math.max(0, ...this.tickTimes(p.replayId));
+      this.events.push({ replayId: p.replayId, news: { item: p.news, maxTsBefore } });
+    });
+    socket.on("replay:clock", (c) => this.events.push({ replayId: c.replayId, clock: c }));
+  }
+
+  get ticks(): Tick[] {
+    return this.mine().flatMap((e) => (e.tick ? [e.tick] : []));
+  }
+
+  get news(): { item: NewsItem; maxTsBefore: number }[] {
+    return this.mine().flatMap((e) => (e.news ? [e.news] : []));
+  }
+
+  get clocks(): ReplayClock[] {
+    return this.mine().flatMap((e) => (e.clock ? [e.clock] : []));
   }
 
   get ended(): boolean {
     return this.clocks.at(-1)?.state === "ended";
+  }
+
+  private mine() {
+    const id = this.id();
+    return this.events.filter((e) => e.replayId === id);
+  }
+
+  private tickTimes(replayId: string): number[] {
+    return this.events.flatMap((e) => (e.replayId === replayId && e.tick ? [e.tick.ts] : []));
   }
 }
 
