@@ -95,3 +95,48 @@ export interface Reaction {
   estimation: { from: string; to: string; n: number; residualSd: number } | null;
   eventWindow: { from: string; to: string; minutes: number };
 }
+
+/** A test statistic with its two-sided p-value; null when the sample cannot carry it. */
+export interface StudyTest {
+  statistic: number | null;
+  pValue: number | null;
+}
+
+export type StudyResolution = "intraday" | "daily";
+
+/** One headline of a study; `reason` says why an event was left out. */
+export interface StudyEvent {
+  newsId: string;
+  t0: string;
+  included: boolean;
+  reason?: string;
+  /** Extensions: the headline, and each window's raw return and abnormal return (CAR). */
+  headline?: string;
+  returns: Record<string, number | null>;
+  cars: Record<string, number | null>;
+}
+
+/** The pooled reaction of many headlines for one symbol in event time (CONTRACT.md `Study`). */
+export interface Study {
+  symbol: string;
+  resolution: StudyResolution;
+  benchmark: string;
+  /** Events included. */
+  n: number;
+  events: StudyEvent[];
+  windows: {
+    window: string;
+    caar: number | null;
+    /** Events with a positive CAR over the window. */
+    positive: number;
+    tests: {
+      crossSectionalT: StudyTest;
+      patellZ: StudyTest;
+      bmp: StudyTest;
+      corradoRank: StudyTest;
+      generalizedSign: StudyTest;
+    };
+  }[];
+  /** CAAR over event time (minutes or trading days) with its 95% band. */
+  path: { t: number; aar: number | null; caar: number | null; lo: number | null; hi: number | null }[];
+}
