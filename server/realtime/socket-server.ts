@@ -1,9 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
-import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import { parseWith } from "../../contract/parse";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
-import type { Tick } from "../../contract/model";
 import { MAX_TICKS_LIMIT, resumePayload, subscribePayload } from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
 import { requireInstrument } from "../operations/require-instrument";
@@ -11,13 +9,13 @@ import type { TickBus } from "../feed/tick-bus";
 import { answer } from "./answer";
 import { RateLimiter } from "./rate-limit";
 import { bindReplayHandlers } from "./replay-handlers";
+import { SubscriptionFanout, setSubscription, subscriptionOf } from "./subscription-rooms";
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 const CLOCK_EVERY_MS = 1_000;
-const room = (symbol: string) => `sym:${symbol}`;
 
 export interface SocketServerOptions {
   ctx: AppContext;
@@ -28,8 +26,8 @@ export interface SocketServerOptions {
 }
 
 /**
- * Socket.IO on the HTTP server: a room per symbol, each stored batch emitted once per room,
- * headlines and the market clock to everyone. Every payload is parsed before use; a bad
+ * Socket.IO on the HTTP server: a room per subscription set, each stored batch emitted once
+ * per set (one frame per socket), headlines and the market clock to everyone. Every payload is parsed before use; a bad
  * one gets `{ ok: false, error }` and the connection stays up.
  */
 export function createSocketServer(http: HttpServer, options: SocketServerOptions): IoServer {
@@ -45,9 +43,8 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     ...(options.adapter && { adapter: options.adapter }),
   });
 
-  bus.onStored((batch) => {
-    for (const [symbol, ticks] of groupBySymbol(batch)) io.to(room(symbol)).emit("ticks", ticks);
-  });
+  const fanout = new SubscriptionFanout(io, options.adapter !== undefined);
+  const stopTicks = bus.onStored((batch) => fanout.emit(batch));
   const stopNews = ctx.news.on((item) => io.emit("news", item));
   // Only the node running the feed knows the market clock; through the adapter its
   // emits reach the viewers of every node.
@@ -68,6 +65,8 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
   io.close = (fn) => {
     clearInterval(clockTimer);
     stopNews();
+    stopTicks();
+    fanout.close();
     return close(fn);
   };
   return io;
@@ -79,14 +78,15 @@ function bindHandlers(socket: IoSocket, ctx: AppContext): void {
       const { symbols } = parseWith(subscribePayload, payload);
       const unique = [...new Set(symbols)];
       for (const symbol of unique) requireInstrument(ctx, symbol);
-      await socket.join(unique.map(room));
+      await setSubscription(socket, [...subscriptionOf(socket), ...unique]);
       return { snapshots: await Promise.all(unique.map((s) => ctx.market.snapshot(s))) };
     }),
   );
   socket.on("unsubscribe", (payload, ack) =>
     answer(ack, async () => {
       const { symbols } = parseWith(subscribePayload, payload);
-      for (const symbol of symbols) await socket.leave(room(symbol));
+      const drop = new Set(symbols);
+      await setSubscription(socket, subscriptionOf(socket).filter((symbol) => !drop.has(symbol)));
       return {};
     }),
   );

@@ -108,6 +108,29 @@ describe("ticks batches", () => {
   });
 });
 
+describe("one frame per socket per stored batch", () => {
+  it("a batch carries every subscribed symbol it has ticks of (not one frame per symbol)", () => {
+    const mixed = collector.batches.filter((batch) => new Set(batch.map((t) => t.symbol)).size > 1);
+    // The feed ticks every symbol each market second: nearly every batch holds several.
+    expect(mixed.length).toBeGreaterThan(collector.batches.length / 2);
+  });
+
+  it("a second subscribe adds to the set: both symbols arrive in the same frames", async () => {
+    const other = await connectClient(app.url);
+    try {
+      expect(await request(other, "subscribe", { symbols: ["005380.KS"] })).toMatchObject({ ok: true });
+      expect(await request(other, "subscribe", { symbols: ["^KS11"] })).toMatchObject({ ok: true });
+      const after = new TickCollector(other);
+      await waitFor("5 batches of both symbols", () => after.batchCount("^KS11") >= 5 && after.batchCount("005380.KS") >= 5);
+      after.close();
+      expect(after.ticks("000270.KS")).toEqual([]);
+      expect(after.batches.some((batch) => new Set(batch.map((t) => t.symbol)).size === 2)).toBe(true);
+    } finally {
+      other.close();
+    }
+  });
+});
+
 describe("resume", () => {
   it("returns exactly the stored ticks after a seq", async () => {
     const symbol = "000270.KS";
@@ -148,8 +171,8 @@ describe("unsubscribe", () => {
       const subscribed = await request(other, "subscribe", { symbols: ["005380.KS", "^KS11"] });
       expect(subscribed.ok).toBe(true);
       expect(await request(other, "unsubscribe", { symbols: ["005380.KS"] })).toMatchObject({ ok: true });
-      // Every stored batch reaches all rooms in the same turn, so batches of ^KS11 arriving
-      // after the ack would carry 005380.KS too if the room were still joined.
+      // One frame per stored batch: batches of ^KS11 arriving after the ack would carry
+      // 005380.KS too if the socket still followed it.
       const after = new TickCollector(other);
       await waitFor("5 batches of ^KS11 after unsubscribing", () => after.batchCount("^KS11") >= 5);
       after.close();
