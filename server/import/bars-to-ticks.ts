@@ -8,7 +8,7 @@ import type { BarWindow } from "./bar-window";
  * path usually reaches the near extreme first; the high on a tie), the close 1 s before
  * the end. Volume is split 25% each, whole shares, the remainder on the close.
  */
-export function barToTicks(bar: Bar, window: BarWindow): Trade[] {
+export function barToTicks(bar: Bar, window: Pick<BarWindow, "start" | "end">): Trade[] {
   // Whole seconds, so a daily bar's ticks land on round times (09:00, 11:10, 13:20, 15:29:59).
   const third = Math.floor((window.end - window.start) / 3_000) * 1_000;
   const lowFirst = bar.open - bar.low < bar.high - bar.open;

@@ -1,7 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { parse } from "csv-parse";
 import type { Tick } from "../../contract/model";
+import type { DataResolution } from "../../contract/resolution";
 import { isSymbol } from "../../contract/symbols";
 import { KrxCalendar } from "../../domain/market/krx-calendar";
 import { Sequencer } from "../feed/sequencer";
@@ -38,6 +40,8 @@ export interface TickImportOptions {
 export interface TickImportSummary {
   symbol: string;
   format: "yahoo" | "ticks";
+  /** What the stored rows stand for: "tick", or the bars' interval ("1d", "1m", "5m", …). */
+  resolution: DataResolution;
   /** Ticks stored, and the seqs they got (0 and 0 when none). */
   ticks: number;
   firstSeq: number;
@@ -73,6 +77,15 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
   // Set after a batch is committed: a failed append writes nothing (one statement or one
   // transaction), so a first batch that fails, e.g. on a seq another writer took, deletes nothing.
   let wrote = false;
+  // Fixed by the first write from the rows seen by then (a file's bars share one interval).
+  let resolution: DataResolution | null = null;
+  let firstTs = 0;
+  const write = async (ticks: Tick[], converter: RowConverter) => {
+    resolution ??= converter.resolution();
+    if (!wrote) firstTs = ticks[0]!.ts;
+    await store.ticks.append(ticks, resolution);
+    wrote = true;
+  };
 
   const input = createReadStream(file);
   const parser = parse({
@@ -117,17 +130,27 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
         batch.push(sequencer.number({ symbol, ...trade }));
       }
       if (batch.length >= batchSize) {
-        await store.ticks.append(batch);
-        wrote = true;
+        await write(batch, converter);
         ticks += batch.length;
         batch = [];
       }
     }
     if (!converter) throw new ImportError("the file is empty: no header row");
     if (batch.length > 0) {
-      await store.ticks.append(batch);
-      wrote = true;
+      await write(batch, converter);
       ticks += batch.length;
+    }
+    resolution ??= converter.resolution();
+    if (ticks > 0) {
+      await store.sources.record({
+        symbol,
+        kind: "import",
+        file: path.basename(file),
+        resolution,
+        firstTs,
+        lastTs: previousTs,
+        rows: ticks,
+      });
     }
     const instrumentCreated = ticks > 0 && !(await store.instruments.list()).some((i) => i.symbol === symbol);
     if (instrumentCreated) await store.instruments.upsert([importInstrument(symbol, options.name)]);
@@ -135,6 +158,7 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
     return {
       symbol,
       format: converter.format.kind,
+      resolution,
       ticks,
       firstSeq: ticks > 0 ? startSeq + 1 : 0,
       lastSeq: startSeq + ticks,

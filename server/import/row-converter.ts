@@ -1,3 +1,4 @@
+import type { DataResolution } from "../../contract/resolution";
 import type { KrxCalendar, Session } from "../../domain/market/krx-calendar";
 import type { Trade } from "../store/store";
 import { barToTicks } from "./bars-to-ticks";
@@ -18,6 +19,10 @@ export class RowConverter {
   private lastCell = "";
   private session: Session | null = null;
   private readonly width: number;
+  // Intraday bars: the smallest step seen between two bars of one session, in minutes.
+  private barStepMinutes = Infinity;
+  private lastBar: { at: number; session: number } | null = null;
+  private sawDay = false;
 
   constructor(
     readonly format: CsvFormat,
@@ -35,7 +40,9 @@ export class RowConverter {
       // Two bars for one day or minute would be two sessions' worth of ticks in one.
       this.inOrder(time.at, cell, line, true);
       const bar = parseYahooBar(record, format);
-      return barToTicks(bar, barWindow(time, this.calendar));
+      const window = barWindow(time, this.calendar);
+      this.noteBar(time.kind === "day", time.at, window.session);
+      return barToTicks(bar, window);
     }
     const cell = record[format.ts]!;
     const ts = parseTickTime(cell);
@@ -46,6 +53,28 @@ export class RowConverter {
       throw new RowError(`ts ${showCell(cell)} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
     }
     return [trade];
+  }
+
+  /**
+   * The resolution of the rows converted so far: "tick" for a tick CSV, "1d" for daily bars,
+   * else the smallest step between two bars of one session ("1m", "5m", "1h"…; "1m" until two are seen).
+   */
+  resolution(): DataResolution {
+    if (this.format.kind === "ticks") return "tick";
+    if (this.sawDay) return "1d";
+    const step = Number.isFinite(this.barStepMinutes) ? this.barStepMinutes : 1;
+    return step % 60 === 0 ? `${step / 60}h` : `${step}m`;
+  }
+
+  private noteBar(daily: boolean, at: number, session: number): void {
+    if (daily) {
+      this.sawDay = true;
+      return;
+    }
+    if (this.lastBar && this.lastBar.session === session) {
+      this.barStepMinutes = Math.min(this.barStepMinutes, Math.max(1, Math.round((at - this.lastBar.at) / 60_000)));
+    }
+    this.lastBar = { at, session };
   }
 
   // Rows arrive in time order, so the last session found almost always holds the next tick.

@@ -5,6 +5,7 @@ import { type SqlitePrisma, openSqlite } from "../db/open-sqlite";
 import { PostgresTickStore } from "./postgresql/postgres-tick-store";
 import { PrismaInstrumentStore } from "./prisma/prisma-instrument-store";
 import { PrismaNewsStore } from "./prisma/prisma-news-store";
+import { PrismaSourceStore } from "./prisma/prisma-source-store";
 import { SqliteTickStore } from "./sqlite/sqlite-tick-store";
 import type { Store } from "./store";
 
@@ -18,6 +19,7 @@ export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): 
       ticks: new SqliteTickStore(prisma),
       news: new PrismaNewsStore(prisma),
       instruments: new PrismaInstrumentStore(prisma),
+      sources: new PrismaSourceStore(prisma),
       close: () => prisma.$disconnect(),
     };
   }
@@ -30,6 +32,7 @@ export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): 
     ticks: new PostgresTickStore(prisma),
     news: new PrismaNewsStore(models),
     instruments: new PrismaInstrumentStore(models),
+    sources: new PrismaSourceStore(models),
     close: () => prisma.$disconnect(),
   };
 }

@@ -132,6 +132,63 @@ for (const backend of backends) {
       expect(minutes[1]!.price).toBe(215_000 + (120 % 7) * 500);
     });
 
+    it.skipIf(!available)("keeps each row's resolution and names those present in a range, finest first", async () => {
+      // 000660.KS: one imported daily bar on 21 Oct (four ticks, 09:00–15:29:59 Seoul), then
+      // ticks on 22 Oct from 09:00 Seoul.
+      const day = Date.parse("2025-10-21T00:00:00Z");
+      const bar = [0, 7_800_000, 15_600_000, 23_399_000].map((dt, i) => ({
+        symbol: "000660.KS",
+        seq: i + 1,
+        ts: day + dt,
+        price: [500_000, 510_000, 490_000, 505_000][i]!,
+        size: 1_000 + i,
+      }));
+      await store.ticks.append(bar, "1d");
+      const next = Date.parse("2025-10-22T00:00:00Z");
+      const ticks = [0, 1_000, 2_000].map((dt, i) => ({ symbol: "000660.KS", seq: 5 + i, ts: next + dt, price: 506_000 + i * 1_000, size: 10 }));
+      await store.ticks.append(ticks);
+      expect(await store.ticks.resolutions("000660.KS", day, next + 3_000)).toEqual(["tick", "1d"]);
+      expect(await store.ticks.resolutions("000660.KS", day, next)).toEqual(["1d"]);
+      expect(await store.ticks.resolutions("000660.KS", next, next + 3_000)).toEqual(["tick"]);
+      expect(await store.ticks.resolutions("000660.KS", 0, day)).toEqual([]);
+      // Reads by seq are unchanged: a bar's ticks come back as ticks.
+      expect((await store.ticks.find({ symbol: "000660.KS", limit: 10 })).map((t) => t.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    it.skipIf(!available)("reads one close and the summed volume per Seoul calendar day", async () => {
+      const from = Date.parse("2025-10-20T15:00:00Z"); // 00:00 Seoul on 21 Oct
+      const days = await store.ticks.dailyCloses("000660.KS", from, from + 2 * 86_400_000);
+      expect(days).toEqual([
+        { day: "2025-10-21", ts: Date.parse("2025-10-21T00:00:00Z") + 23_399_000, close: 505_000, volume: 1_000 + 1_001 + 1_002 + 1_003 },
+        { day: "2025-10-22", ts: Date.parse("2025-10-22T00:00:00Z") + 2_000, close: 508_000, volume: 30 },
+      ]);
+      // A print at 23:59 Seoul belongs to its own day, one at 00:00 to the next.
+      const late = Date.parse("2025-10-22T14:59:00Z");
+      await store.ticks.append([
+        { symbol: "000660.KS", seq: 8, ts: late, price: 1, size: 1 },
+        { symbol: "000660.KS", seq: 9, ts: late + 60_000, price: 2, size: 2 },
+      ]);
+      const split = await store.ticks.dailyCloses("000660.KS", from, from + 3 * 86_400_000);
+      expect(split.map((d) => [d.day, d.close, d.volume])).toEqual([
+        ["2025-10-21", 505_000, 4_006],
+        ["2025-10-22", 1, 31],
+        ["2025-10-23", 2, 2],
+      ]);
+      expect(await store.ticks.dailyCloses("000660.KS", 0, from)).toEqual([]);
+    });
+
+    it.skipIf(!available)("records data sources, lists them by symbol and after an id, and extends a running one", async () => {
+      const base = { kind: "import" as const, file: "005380.KS.csv", resolution: "1d" as const, firstTs: 1_000, lastTs: 2_000, rows: 4 };
+      const first = await store.sources.record({ symbol: "005380.KS", ...base });
+      const second = await store.sources.record({ symbol: "^KS11", ...base, file: null, kind: "simulated", resolution: "tick" });
+      expect(second).toBeGreaterThan(first);
+      expect(await store.sources.list({ symbol: "005380.KS" })).toEqual([{ id: first, symbol: "005380.KS", ...base }]);
+      expect((await store.sources.list({ afterId: first })).map((s) => s.id)).toEqual([second]);
+      await store.sources.extend(second, 9_000, 40);
+      const [ks11] = await store.sources.list({ symbol: "^KS11" });
+      expect([ks11?.lastTs, ks11?.rows, ks11?.file]).toEqual([9_000, 40, null]);
+    });
+
     it.skipIf(!available)("stores headlines once, newest first, filtered by ticker and time", async () => {
       expect(await store.news.insert(news("a", "2025-10-22T04:07:00Z", ["005380.KS", "000270.KS"]))).toBe(true);
       expect(await store.news.insert(news("b", "2025-10-22T05:00:00Z", ["000270.KS"]))).toBe(true);

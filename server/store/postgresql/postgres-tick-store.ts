@@ -1,11 +1,13 @@
 import type { Tick } from "../../../contract/model";
+import { type DataResolution, resolutionMs } from "../../../contract/resolution";
+import { DAY_MS, KST_OFFSET_MS, dayKeyOf } from "../../../domain/market/kst";
 import type { PostgresPrisma } from "../../db/open-postgres";
-import type { TickQuery, TickStore, Trade } from "../store";
+import type { DailyClose, TickQuery, TickStore, Trade } from "../store";
 
 // One statement per batch: the columns travel as five arrays and unnest turns them into
 // rows. createMany is 5–10x slower on PostgreSQL (figures in README, "Benchmarks").
-const INSERT_BATCH = `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size")
-  SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::float8[], $5::int[])`;
+const INSERT_BATCH = `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size", "resolution")
+  SELECT *, $6::text FROM unnest($1::text[], $2::int[], $3::bigint[], $4::float8[], $5::int[])`;
 const MAX_ROWS_PER_STATEMENT = 20_000;
 
 // BIGINT comes back from the driver as a string; as float8 it is a plain number (epoch ms
@@ -26,7 +28,7 @@ const toTick = (row: Row): Tick => ({ symbol: row.symbol, seq: row.seq, ts: row.
 export class PostgresTickStore implements TickStore {
   constructor(private readonly prisma: PostgresPrisma) {}
 
-  async append(ticks: readonly Tick[]): Promise<void> {
+  async append(ticks: readonly Tick[], resolution: DataResolution = "tick"): Promise<void> {
     if (ticks.length === 0) return;
     const statements = [];
     for (let i = 0; i < ticks.length; i += MAX_ROWS_PER_STATEMENT) {
@@ -39,10 +41,36 @@ export class PostgresTickStore implements TickStore {
           part.map((t) => t.ts),
           part.map((t) => t.price),
           part.map((t) => t.size),
+          resolution,
         ),
       );
     }
     await (statements.length === 1 ? statements[0] : this.prisma.$transaction(statements));
+  }
+
+  async resolutions(symbol: string, from: number, to: number): Promise<DataResolution[]> {
+    const rows = await this.prisma.$queryRawUnsafe<{ resolution: DataResolution }[]>(
+      `SELECT DISTINCT "resolution" FROM "Tick" WHERE "symbol" = $1 AND "ts" >= $2 AND "ts" < $3`,
+      symbol,
+      from,
+      to,
+    );
+    return rows.map((r) => r.resolution).sort((a, b) => resolutionMs(a) - resolutionMs(b));
+  }
+
+  async dailyCloses(symbol: string, from: number, to: number): Promise<DailyClose[]> {
+    // Seoul calendar days, as in the SQLite store: each day's last print and summed size.
+    const day = `("ts" + ${KST_OFFSET_MS}) / ${DAY_MS}`;
+    const rows = await this.prisma.$queryRawUnsafe<{ ts: number; price: number; volume: number }[]>(
+      `SELECT DISTINCT ON (${day}) "ts"::float8 AS "ts", "price",
+              (SUM("size") OVER (PARTITION BY ${day}))::float8 AS "volume"
+       FROM "Tick" WHERE "symbol" = $1 AND "ts" >= $2 AND "ts" < $3
+       ORDER BY ${day}, "ts" DESC, "seq" DESC`,
+      symbol,
+      from,
+      to,
+    );
+    return rows.map((r) => ({ day: dayKeyOf(r.ts), ts: r.ts, close: r.price, volume: r.volume }));
   }
 
   async lastTicks(): Promise<Map<string, Tick>> {

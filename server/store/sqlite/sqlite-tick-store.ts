@@ -1,11 +1,14 @@
 import type { Tick } from "../../../contract/model";
+import { type DataResolution, resolutionMs } from "../../../contract/resolution";
+import { DAY_MS, KST_OFFSET_MS, dayKeyOf } from "../../../domain/market/kst";
 import type { SqlitePrisma } from "../../db/open-sqlite";
-import type { TickQuery, TickStore, Trade } from "../store";
+import type { DailyClose, TickQuery, TickStore, Trade } from "../store";
 
 // One statement per batch: the rows travel as one JSON array and SQLite unpacks them with
 // json_each. Prisma's createMany is ~20x slower here (figures in README, "Benchmarks").
-const INSERT_BATCH = `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size")
-  SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(?)`;
+// The first parameter is the batch's resolution, the second the rows.
+const INSERT_BATCH = `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size", "resolution")
+  SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ? FROM json_each(?)`;
 const MAX_ROWS_PER_STATEMENT = 20_000;
 
 // Columns are read through expressions so the driver hands back plain numbers, not BigInt.
@@ -31,14 +34,36 @@ const toTick = (row: Row): Tick => ({
 export class SqliteTickStore implements TickStore {
   constructor(private readonly prisma: SqlitePrisma) {}
 
-  async append(ticks: readonly Tick[]): Promise<void> {
+  async append(ticks: readonly Tick[], resolution: DataResolution = "tick"): Promise<void> {
     if (ticks.length === 0) return;
     const statements = [];
     for (let i = 0; i < ticks.length; i += MAX_ROWS_PER_STATEMENT) {
       const rows = ticks.slice(i, i + MAX_ROWS_PER_STATEMENT).map((t) => [t.symbol, t.seq, t.ts, t.price, t.size]);
-      statements.push(this.prisma.$executeRawUnsafe(INSERT_BATCH, JSON.stringify(rows)));
+      statements.push(this.prisma.$executeRawUnsafe(INSERT_BATCH, resolution, JSON.stringify(rows)));
     }
     await (statements.length === 1 ? statements[0] : this.prisma.$transaction(statements));
+  }
+
+  async resolutions(symbol: string, from: number, to: number): Promise<DataResolution[]> {
+    const rows = await this.prisma.$queryRawUnsafe<{ resolution: DataResolution }[]>(
+      `SELECT DISTINCT "resolution" FROM "Tick" WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ?`,
+      symbol,
+      from,
+      to,
+    );
+    return rows.map((r) => r.resolution).sort((a, b) => resolutionMs(a) - resolutionMs(b));
+  }
+
+  async dailyCloses(symbol: string, from: number, to: number): Promise<DailyClose[]> {
+    // Days are Seoul calendar days; SQLite takes the bare "price" from the row holding MAX("ts").
+    const rows = await this.prisma.$queryRawUnsafe<{ ts: number | bigint; price: number; volume: number | bigint }[]>(
+      `SELECT MAX("ts") + 0 AS "ts", "price", SUM("size") AS "volume" FROM "Tick"
+       WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ? GROUP BY ("ts" + ${KST_OFFSET_MS}) / ${DAY_MS} ORDER BY 1`,
+      symbol,
+      from,
+      to,
+    );
+    return rows.map((r) => ({ day: dayKeyOf(Number(r.ts)), ts: Number(r.ts), close: r.price, volume: Number(r.volume) }));
   }
 
   async lastTicks(): Promise<Map<string, Tick>> {

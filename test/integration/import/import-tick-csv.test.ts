@@ -20,7 +20,7 @@ describe("tick CSV (ts,price,size)", () => {
       file: fixture("ticks.csv"),
       onRowError: (line, message) => skipped.push([line, message]),
     });
-    expect(summary).toMatchObject({ format: "ticks", ticks: 6, rows: 10, skipped: 4, firstSeq: 1, lastSeq: 6 });
+    expect(summary).toMatchObject({ format: "ticks", resolution: "tick", ticks: 6, rows: 10, skipped: 4, firstSeq: 1, lastSeq: 6 });
     expect(skipped).toEqual([
       [7, expect.stringMatching(/needs a UTC offset/)],
       [8, expect.stringMatching(/price "abc" is not a number/)],

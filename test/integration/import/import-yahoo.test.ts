@@ -59,6 +59,25 @@ describe("Yahoo Finance daily CSV", () => {
 
     const instruments = await store.instruments.list();
     expect(instruments.find((i) => i.symbol === "005380.KS")).toMatchObject({ name: "Hyundai Motor", kind: "stock" });
+
+    // The rows know they are daily bars, and the import is recorded as a source.
+    expect(summary.resolution).toBe("1d");
+    expect(await store.ticks.resolutions("005380.KS", 0, Date.now())).toEqual(["1d"]);
+    expect(await store.sources.list({ symbol: "005380.KS" })).toEqual([
+      {
+        id: expect.any(Number),
+        symbol: "005380.KS",
+        kind: "import",
+        file: "yahoo-daily.csv",
+        resolution: "1d",
+        firstTs: ticks[0]!.ts,
+        lastTs: ticks.at(-1)!.ts,
+        rows: 20,
+      },
+    ]);
+    const closes = await store.ticks.dailyCloses("005380.KS", 0, Date.now());
+    expect(closes[0]).toEqual({ day: "2025-10-01", ts: kstTime("2025-10-01", 15, 30) - 1_000, close: 212_500, volume: 812_345 });
+    expect(closes).toHaveLength(5);
   });
 
   it("continues the symbol's seq on a second, later import", async () => {
@@ -73,10 +92,12 @@ describe("Yahoo Finance daily CSV", () => {
   it("refuses an older file than what is stored and leaves the database as it was", async () => {
     await importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily.csv") });
     const before = await store.ticks.count();
+    const sources = await store.sources.list();
     await expect(importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-daily-older.csv") })).rejects.toThrow(
       /line 2: the first tick .* is not after the last stored tick/,
     );
     expect(await store.ticks.count()).toBe(before);
+    expect(await store.sources.list()).toEqual(sources);
     expect((await ticksOf("005380.KS")).at(-1)?.seq).toBe(20);
   });
 
@@ -87,7 +108,8 @@ describe("Yahoo Finance daily CSV", () => {
       file: fixture("yahoo-intraday.csv"),
       onRowError: (line) => skipped.push(line),
     });
-    expect(summary).toMatchObject({ ticks: 16, skipped: 1 });
+    expect(summary).toMatchObject({ ticks: 16, skipped: 1, resolution: "1m" });
+    expect(await store.ticks.resolutions("000270.KS", 0, Date.now())).toEqual(["1m"]);
     // 08:59 is before the open.
     expect(skipped).toEqual([2]);
     const ticks = await ticksOf("000270.KS");
