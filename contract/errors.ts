@@ -1,9 +1,15 @@
 /** Error codes the API and the socket acks answer with; each maps to one HTTP status. */
 export const errorStatus = {
   bad_request: 400,
+  /** A write without the right `Authorization: Bearer` token. */
+  unauthorized: 401,
+  /** A write this node refuses whatever the token (non-loopback HOST without API_TOKEN). */
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
+  /** A Host header this server does not answer for (DNS-rebinding defence). */
+  host_not_allowed: 421,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

@@ -15,7 +15,10 @@ import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
 import { TickBus } from "./feed/tick-bus";
 import { answerClientError } from "./http/answer-client-error";
+import { guardHost } from "./http/guard-host";
 import { handleApi } from "./http/handle-api";
+import { defaultAllowedHosts, isAllowedHost } from "./http/host-allowlist";
+import { writeAccess } from "./http/write-access";
 import { securityHeaderValues, securityHeaders } from "./http/security-headers";
 import { createLogger } from "./lib/logger";
 import { Signal } from "./lib/signal";
@@ -93,6 +96,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     news,
     feed,
     reactionCache: new ReactionCache(),
+    writeAccess: writeAccess(env.HOST, env.API_TOKEN),
     node,
     log,
   };
@@ -140,6 +144,13 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     pages = app.getRequestHandler();
     closePages = () => app.close();
   }
+
+  const allowedHosts = env.ALLOWED_HOSTS ?? defaultAllowedHosts(env.HOST);
+  // Last, so the Host check wraps what Socket.IO and Next attached to the server too.
+  guardHost(http, allowedHosts, (req) =>
+    securityHeaderValues(isAllowedHost(req.headers.host, allowedHosts) ? req.headers.host : undefined, dev),
+  );
+  if (ctx.writeAccess.kind === "refused") log.warn(ctx.writeAccess.reason);
 
   // Alone, this node leads at once and has seeded before it answers its first request.
   if (!redis) await feed.lead();

@@ -24,6 +24,13 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value) => value?.split(",").map((o) => o.trim()).filter(Boolean)),
+  /** Host header names this server answers (DNS-rebinding defence); default: loopback names and HOST. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** When set, every write needs `Authorization: Bearer <API_TOKEN>`. */
+  API_TOKEN: z.string().min(16, "at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

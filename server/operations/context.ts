@@ -6,6 +6,7 @@ import type { MarketState } from "../market/market-state";
 import type { Store } from "../store/store";
 import type { LeaderFeed } from "../cluster/leader-feed";
 import type { ReactionCache } from "./reaction-cache";
+import type { WriteAccess } from "../http/write-access";
 
 /** What operations work with: handed to every route and socket handler. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
   news: Signal<NewsItem>;
   feed: LeaderFeed;
   reactionCache: ReactionCache;
+  /** Who may call the write routes (API_TOKEN, HOST). */
+  writeAccess: WriteAccess;
   node: string;
   log: Logger;
 }
