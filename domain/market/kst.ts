@@ -8,12 +8,28 @@ export type DayKey = string;
 
 /** The Asia/Seoul calendar day of an instant. */
 export function dayKeyOf(ts: number): DayKey {
-  return new Date(ts + KST_OFFSET_MS).toISOString().slice(0, 10);
+  // Asked for millions of times by the calendar; formatting a Date is the slow part.
+  const day = Math.floor((ts + KST_OFFSET_MS) / DAY_MS);
+  let key = dayKeys.get(day);
+  if (key === undefined) {
+    key = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayKeys.size < MAX_CACHED_DAYS) dayKeys.set(day, key);
+  }
+  return key;
 }
+
+const MAX_CACHED_DAYS = 100_000;
+const dayKeys = new Map<number, DayKey>();
+const midnights = new Map<DayKey, number>();
 
 /** Epoch ms of `HH:MM` Asia/Seoul on `day`. */
 export function kstTime(day: DayKey, hour: number, minute = 0): number {
-  return Date.parse(`${day}T00:00:00Z`) - KST_OFFSET_MS + (hour * 60 + minute) * 60_000;
+  let midnight = midnights.get(day);
+  if (midnight === undefined) {
+    midnight = Date.parse(`${day}T00:00:00Z`) - KST_OFFSET_MS;
+    if (midnights.size < MAX_CACHED_DAYS) midnights.set(day, midnight);
+  }
+  return midnight + (hour * 60 + minute) * 60_000;
 }
 
 /** The calendar day after `day`. */

@@ -1,14 +1,13 @@
 import type { Reaction, ReturnWindow } from "../../contract/model";
 import type { KrxCalendar } from "../market/krx-calendar";
 import { addTradingTime } from "../market/trading-time";
-import { fitMarketModel } from "./market-model";
+import { ESTIMATION_SESSIONS, intradayEstimation, minuteAbnormal } from "./intraday-abnormal";
 import { type PriceSeries, indexAtOrBefore, priceAt, volumeBetween } from "./price-series";
 
 const MINUTE = 60_000;
 /** The event window: abnormal returns, peak, drawdown and volume over this much trading time. */
 export const EVENT_WINDOW_MIN = 60;
-/** The estimation window: 1-minute returns over this many full sessions before the event's. */
-export const ESTIMATION_SESSIONS = 3;
+export { ESTIMATION_SESSIONS };
 /** Earlier sessions the volume surge compares against, at the same time of day. */
 export const VOLUME_SESSIONS = 5;
 /** Another headline for the ticker this close (trading time, either side) confounds it. */
@@ -81,10 +80,7 @@ export function computeReaction(input: ReactionInput): Reaction | null {
     timeToPeakMs: path.timeToPeakMs,
     maxDrawdown: path.maxDrawdown,
     volumeSurge: volumeSurge(input, t0, windowEnd),
-    confounded: input.otherNews.some((t) => {
-      const other = calendar.firstTradableAt(t);
-      return Math.abs(tradingMinutesBetween(calendar, Math.min(other, t0), Math.max(other, t0))) <= CONFOUND_WINDOW_MIN;
-    }),
+    confounded: isConfounded(calendar, t0, input.otherNews),
     publishedAt: new Date(input.publishedAt).toISOString(),
     estimation: model?.estimation ?? null,
     eventWindow: { from: new Date(t0).toISOString(), to: new Date(windowEnd).toISOString(), minutes },
@@ -114,30 +110,12 @@ function pathStats(stock: PriceSeries, pre: number, from: number, to: number) {
 function abnormal(input: ReactionInput, t0: number, minutes: number) {
   const { calendar, stock } = input;
   const benchmark = input.benchmark!;
-  const stockReturns: number[] = [];
-  const marketReturns: number[] = [];
-  let session = calendar.nextSession(t0);
-  const sessions = [];
-  for (let i = 0; i < ESTIMATION_SESSIONS; i++) sessions.unshift((session = calendar.previousSession(session.open)));
-  for (const s of sessions) {
-    // From the second minute: the first would carry the overnight gap into the fit.
-    for (let t = s.open + 2 * MINUTE; t <= s.close; t += MINUTE) {
-      const [s0, s1, m0, m1] = [priceAt(stock, t - MINUTE), priceAt(stock, t), priceAt(benchmark, t - MINUTE), priceAt(benchmark, t)];
-      if (s0 === null || s1 === null || m0 === null || m1 === null) continue;
-      stockReturns.push(s1 / s0 - 1);
-      marketReturns.push(m1 / m0 - 1);
-    }
-  }
-  const model = fitMarketModel(stockReturns, marketReturns);
-  if (!model) return null;
+  const estimation = intradayEstimation(calendar, stock, benchmark, t0);
+  if (!estimation) return null;
+  const { model, sessions } = estimation;
+  const { ar } = minuteAbnormal(calendar, stock, benchmark, t0, model, minutes, minutes);
   let car = 0;
-  for (let k = 1; k <= minutes; k++) {
-    const from = addTradingTime(calendar, t0, (k - 1) * MINUTE);
-    const to = addTradingTime(calendar, t0, k * MINUTE);
-    const r = priceAt(stock, to)! / priceAt(stock, from)! - 1;
-    const m = priceAt(benchmark, to)! / priceAt(benchmark, from)! - 1;
-    car += r - (model.alpha + model.beta * m);
-  }
+  for (const a of ar) car += a;
   const tStat = minutes > 0 && model.residualSd > 0 ? car / (model.residualSd * Math.sqrt(minutes)) : 0;
   return {
     abnormal: { car, tStat, alpha: model.alpha, beta: model.beta },
@@ -189,6 +167,22 @@ function volumeSurge(input: ReactionInput, t0: number, windowEnd: number): numbe
   }
   const base = earlier.reduce((a, b) => a + b, 0) / (earlier.length || 1);
   return earlier.length > 0 && base > 0 ? event / base : null;
+}
+
+/** True when another headline lands within CONFOUND_WINDOW_MIN of trading time of t0. */
+export function isConfounded(calendar: KrxCalendar, t0: number, otherNews: readonly number[]): boolean {
+  // A headline two sessions away has a whole session (over an hour) between it and t0:
+  // only those published from the close two sessions back to the close of the next
+  // session can be near enough, and only they need the trading-time count.
+  const session = calendar.nextSession(t0);
+  const previous = calendar.previousSession(session.open);
+  const from = calendar.previousSession(previous.open).close;
+  const to = calendar.nextSession(session.close).close;
+  return otherNews.some((t) => {
+    if (t < from || t >= to) return false;
+    const other = calendar.firstTradableAt(t);
+    return tradingMinutesBetween(calendar, Math.min(other, t0), Math.max(other, t0)) <= CONFOUND_WINDOW_MIN;
+  });
 }
 
 // Trading minutes between two instants (from <= to), closed hours not counted.

@@ -28,9 +28,23 @@ export function priceAt(series: PriceSeries, t: number): number | null {
 
 /** Volume traded in (from, to]. */
 export function volumeBetween(series: PriceSeries, from: number, to: number): number {
-  let total = 0;
-  for (let i = indexAtOrBefore(series, from) + 1; i < series.ts.length && series.ts[i]! <= to; i++) total += series.size[i]!;
-  return total;
+  if (to <= from) return 0;
+  const cumulative = cumulativeVolume(series);
+  return cumulative[indexAtOrBefore(series, to) + 1]! - cumulative[indexAtOrBefore(series, from) + 1]!;
+}
+
+// Running totals of size (entry i = volume of the first i trades), built once per series:
+// every reaction asks for the volume of several windows of the same trades.
+const cumulativeVolumes = new WeakMap<PriceSeries, Float64Array>();
+
+function cumulativeVolume(series: PriceSeries): Float64Array {
+  let cumulative = cumulativeVolumes.get(series);
+  if (!cumulative) {
+    cumulative = new Float64Array(series.size.length + 1);
+    for (let i = 0; i < series.size.length; i++) cumulative[i + 1] = cumulative[i]! + series.size[i]!;
+    cumulativeVolumes.set(series, cumulative);
+  }
+  return cumulative;
 }
 
 /** Builds a series from trades (ascending by time). */
