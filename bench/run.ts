@@ -6,6 +6,7 @@ import { benchFanout } from "./fanout.bench";
 import { benchReactions } from "./reactions.bench";
 import { benchReplay } from "./replay.bench";
 import { benchPostgresStore } from "./postgres-store.bench";
+import { benchSlowConsumers } from "./slow-consumers.bench";
 import { benchSqliteStore } from "./sqlite-store.bench";
 import type { BenchResult } from "./harness";
 
@@ -21,6 +22,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchReplay,
   benchCandles,
   benchFanout,
+  benchSlowConsumers,
   benchClusterFanout,
   benchBrowser,
 ];

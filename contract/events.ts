@@ -17,6 +17,12 @@ export interface ReplayClock {
   to?: number;
 }
 
+/** Why the server did something to this connection (extension): `slow_consumer` when it cut a viewer that fell behind. */
+export interface Notice {
+  code: string;
+  message: string;
+}
+
 /** Events the server pushes to browsers. */
 export interface ServerToClientEvents {
   ticks: (batch: Tick[]) => void;
@@ -25,6 +31,7 @@ export interface ServerToClientEvents {
   "replay:ticks": (payload: { replayId: string; ticks: Tick[] }) => void;
   "replay:news": (payload: { replayId: string; news: NewsItem }) => void;
   "replay:clock": (payload: ReplayClock) => void;
+  notice: (notice: Notice) => void;
 }
 
 /** Events browsers send; every payload is `unknown` until the zod schema has read it. */

@@ -26,6 +26,7 @@ import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
 import { ReactionCache } from "./operations/reaction-cache";
 import { createSocketServer } from "./realtime/socket-server";
+import type { SlowConsumerLimits } from "./realtime/slow-consumers";
 import { loadScenario } from "./scenario/load-scenario";
 import { scenarioWorld } from "./scenario/scenario-world";
 import { seedDatabase } from "./seed/seed-database";
@@ -39,6 +40,8 @@ export interface StartOptions {
   /** Serve the Next.js dashboard too (integration tests run the API and sockets alone). */
   withPages?: boolean;
   dev?: boolean;
+  /** The bound on what may wait for one viewer (default: DEFAULT_SLOW_CONSUMER_LIMITS; `null` only for benchmark baselines). */
+  slowConsumers?: SlowConsumerLimits | null;
 }
 
 export interface RunningApp {
@@ -48,13 +51,15 @@ export interface RunningApp {
   bus: TickBus;
   /** Whether this node runs the feed (always, without REDIS_URL). */
   isLeader(): boolean;
+  /** Viewers connected to this node right now. */
+  viewers(): number;
   close(): Promise<void>;
 }
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Wires the parts together and listens: store, feed -> bus -> store and fan-out, API, pages. */
-export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }: StartOptions): Promise<RunningApp> {
+export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, slowConsumers }: StartOptions): Promise<RunningApp> {
   const node = `${os.hostname()}:${process.pid}`;
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
@@ -127,6 +132,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     ctx,
     bus,
     allowedOrigins: origins,
+    ...(slowConsumers !== undefined && { slowConsumers }),
     ...(adapterClient && {
       adapter: createAdapter(adapterClient, { streamName: `${env.CLUSTER}:socket.io`, channelPrefix: `${env.CLUSTER}:socket.io` }),
     }),
@@ -173,6 +179,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false }
     ctx,
     bus,
     isLeader: () => leadership.isLeader(),
+    viewers: () => io.of("/").sockets.size,
     async close() {
       clearInterval(refresher);
       await leadership.stop();

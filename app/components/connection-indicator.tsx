@@ -1,7 +1,7 @@
 "use client";
 
 import type { ConnectionStatus } from "../lib/tick-stream";
-import { useConnectionStatus } from "../lib/use-live-market";
+import { useConnectionNotice, useConnectionStatus } from "../lib/use-live-market";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting",
@@ -13,12 +13,21 @@ const LABELS: Record<ConnectionStatus, string> = {
 /** The socket's state in words (a dot alone would rely on colour). */
 export function ConnectionIndicator() {
   const status = useConnectionStatus();
+  const notice = useConnectionNotice();
   return (
-    <div className={`connection is-${status}`} data-testid="connection-status" data-state={status} role="status">
+    <div
+      className={`connection is-${status}`}
+      data-testid="connection-status"
+      data-state={status}
+      data-notice={notice?.code}
+      role="status"
+      title={notice?.message}
+    >
       <span className="connection-dot" aria-hidden="true" />
       <span>
         <span className="sr-only">Connection: </span>
         {LABELS[status]}
+        {notice?.code === "slow_consumer" && <span className="connection-notice"> · resumed after falling behind</span>}
       </span>
     </div>
   );

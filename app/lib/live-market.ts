@@ -1,3 +1,4 @@
+import type { Notice } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
 import { fetchTicks } from "./api-client";
@@ -19,6 +20,7 @@ export class LiveMarket implements MarketSource {
   private stream: TickStream | null = null;
   private clockNow: MarketClock | null = null;
   private statusNow: ConnectionStatus = "connecting";
+  private noticeNow: Notice | null = null;
   private clockDay: string | null = null;
 
   constructor(readonly symbols: readonly string[]) {
@@ -34,6 +36,10 @@ export class LiveMarket implements MarketSource {
       clock: (clock) => this.onClock(clock),
       status: (status) => {
         this.statusNow = status;
+        this.changed();
+      },
+      notice: (notice) => {
+        this.noticeNow = notice;
         this.changed();
       },
     });
@@ -56,6 +62,10 @@ export class LiveMarket implements MarketSource {
 
   status(): ConnectionStatus {
     return this.statusNow;
+  }
+
+  notice(): Notice | null {
+    return this.noticeNow;
   }
 
   /** For useSyncExternalStore: called at most once per frame after any change. */

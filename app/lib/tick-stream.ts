@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
+import type { ClientToServerEvents, Notice, ServerToClientEvents } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { type ResumeRequest, type SequencerStep, TickSequencer } from "./tick-sequencer";
 
@@ -13,6 +13,8 @@ export interface TickStreamHandlers {
   news(item: NewsItem): void;
   clock(clock: MarketClock): void;
   status(status: ConnectionStatus): void;
+  /** Why the server dropped this connection (e.g. it fell too far behind), once back. */
+  notice(notice: Notice): void;
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -20,6 +22,11 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ACK_TIMEOUT_MS = 10_000;
 // A failed subscribe (server busy, restarting) is retried; the connection itself is not lost.
 const RESUBSCRIBE_DELAY_MS = 2_000;
+// A viewer the server cut for falling behind comes back on its own, after a breath.
+const RECONNECT_AFTER_CUT_MS = 1_000;
+
+// Names this page to the server across reconnects, so it can say why it cut a connection.
+const viewerId = (): string => Array.from({ length: 16 }, () => Math.floor(Math.random() * 36).toString(36)).join("");
 
 /**
  * The browser's Socket.IO connection to its own origin: subscribes to the symbols, and
@@ -32,14 +39,19 @@ export class TickStream {
   private connectedBefore = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private lastNotice: Notice | null = null;
 
   constructor(
     private readonly symbols: readonly string[],
     private readonly on: TickStreamHandlers,
   ) {
-    this.socket = io({ path: "/socket.io", autoConnect: false });
+    this.socket = io({ path: "/socket.io", autoConnect: false, auth: { viewer: viewerId() } });
     this.socket.on("connect", () => this.connected());
-    this.socket.on("disconnect", () => this.on.status(this.socket.active ? "reconnecting" : "offline"));
+    this.socket.on("disconnect", (reason) => this.disconnected(reason));
+    this.socket.on("notice", (notice) => {
+      this.lastNotice = notice;
+      this.on.notice(notice);
+    });
     this.socket.on("connect_error", () => this.on.status(this.socket.active ? "reconnecting" : "offline"));
     this.socket.on("ticks", (batch) => this.run(this.sequencer.batch(batch)));
     this.socket.on("news", (item) => this.on.news(item));
@@ -74,6 +86,17 @@ export class TickStream {
     if (this.connectedBefore) this.resume(this.sequencer.reconnected());
     if (!this.connectedBefore || !this.socket.recovered) this.subscribe();
     this.connectedBefore = true;
+  }
+
+  private disconnected(reason: string): void {
+    // Socket.IO reconnects by itself after a lost transport, not after a server's
+    // disconnect; one for falling behind is followed by a reconnect and a resume.
+    if (reason === "io server disconnect" && this.lastNotice?.code === "slow_consumer" && !this.closed) {
+      this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT_AFTER_CUT_MS);
+      this.on.status("reconnecting");
+      return;
+    }
+    this.on.status(this.socket.active ? "reconnecting" : "offline");
   }
 
   private subscribe(): void {

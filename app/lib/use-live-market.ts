@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { Notice } from "../../contract/events";
 import type { MarketClock } from "../../contract/model";
 import type { MarketSource } from "./market-source";
 import { type Quote, emptyQuote } from "./quote";
@@ -38,6 +39,12 @@ export function useMarketClock(): MarketClock | null {
 export function useConnectionStatus(): ConnectionStatus {
   const market = useLiveMarket();
   return useSyncExternalStore(market.subscribe, () => market.status(), () => "connecting");
+}
+
+/** Why the server last dropped this page's connection (e.g. `slow_consumer`), or null. */
+export function useConnectionNotice(): Notice | null {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.notice?.() ?? null, () => null);
 }
 
 /** Moves whenever the market's clock jumps (a replay starts or seeks). */

@@ -9,8 +9,10 @@ import { scratchDir } from "../fixtures";
 import { type LoadPlan, offerLoad } from "./offered-load";
 
 // The real server (API + Socket.IO, no pages) on a fresh SQLite file, seeded with the
-// shipped history, no feed of its own: the bench drives it.
+// shipped history, no feed of its own: the bench drives it. `--unbounded` turns off the
+// bound on what may wait for one viewer (the slow-consumer baseline).
 const dir = scratchDir();
+const unbounded = process.argv.includes("--unbounded");
 const app = await startApp({
   env: parseEnv({
     PORT: "0",
@@ -20,6 +22,7 @@ const app = await startApp({
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   }),
   withPages: false,
+  ...(unbounded && { slowConsumers: null }),
 });
 
 interface Range {
@@ -31,6 +34,10 @@ interface Range {
 serveBench(
   { url: app.url },
   {
+    /** This process's memory (bytes) and how many viewers are connected. */
+    async memory() {
+      return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, viewers: app.viewers() };
+    },
     /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
     async publish(plan: LoadPlan) {
       const last = await app.ctx.store.ticks.lastTicks();

@@ -23,6 +23,8 @@ interface Connect {
   symbols: string[];
   /** Index of the first client, for its local address (so two processes use different ones). */
   firstAddress?: number;
+  /** Stop reading once subscribed (the TCP socket paused): a stalled viewer. */
+  stall?: boolean;
 }
 
 /** What the clients of this process saw in one window. */
@@ -49,7 +51,7 @@ function receive(ticks: readonly Tick[]): void {
   for (const tick of ticks) histogram.add(now - tick.ts);
 }
 
-function connectSocketIo(url: string, symbols: string[], from: string): Promise<void> {
+function connectSocketIo(url: string, symbols: string[], from: string, stall = false): Promise<void> {
   const socket: Socket<ServerToClientEvents> = io(url, {
     transports: ["websocket"],
     reconnection: false,
@@ -64,7 +66,11 @@ function connectSocketIo(url: string, symbols: string[], from: string): Promise<
     socket.once("connect", () => {
       const subscribe = socket.timeout(CONNECT_MS) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> };
       subscribe.emitWithAck("subscribe", { symbols }).then(
-        (answer) => (answer.ok ? resolve() : reject(new Error(`subscribe refused: ${JSON.stringify(answer)}`))),
+        (answer) => {
+          if (!answer.ok) return reject(new Error(`subscribe refused: ${JSON.stringify(answer)}`));
+          if (stall) (socket.io.engine as unknown as { transport: { ws: { _socket: { pause(): void } } } }).transport.ws._socket.pause();
+          resolve();
+        },
         reject,
       );
     });
@@ -89,9 +95,9 @@ function connectWs(url: string, symbols: string[], from: string): Promise<void> 
 serveBench(
   {},
   {
-    async connect({ kind, url, count, symbols, firstAddress = 0 }: Connect) {
+    async connect({ kind, url, count, symbols, firstAddress = 0, stall = false }: Connect) {
       const started = performance.now();
-      const one = kind === "ws" ? connectWs : connectSocketIo;
+      const one = kind === "ws" ? connectWs : (u: string, s: string[], f: string) => connectSocketIo(u, s, f, stall);
       for (let i = 0; i < count; i += CONNECT_CONCURRENCY) {
         const wave = Array.from({ length: Math.min(CONNECT_CONCURRENCY, count - i) }, (_, j) => one(url, symbols, localAddress(firstAddress + i + j)));
         await Promise.all(wave);

@@ -9,6 +9,7 @@ import type { TickBus } from "../feed/tick-bus";
 import { answer } from "./answer";
 import { RateLimiter } from "./rate-limit";
 import { bindReplayHandlers } from "./replay-handlers";
+import { DEFAULT_SLOW_CONSUMER_LIMITS, SlowConsumerGuard, type SlowConsumerLimits } from "./slow-consumers";
 import { SubscriptionFanout, setSubscription, subscriptionOf } from "./subscription-rooms";
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -23,6 +24,8 @@ export interface SocketServerOptions {
   allowedOrigins: readonly string[];
   /** The adapter joining nodes (Redis); the in-memory one when absent. */
   adapter?: ServerOptions["adapter"];
+  /** The bound on what may wait for one viewer; `null` leaves it unbounded (benchmark baseline only). */
+  slowConsumers?: SlowConsumerLimits | null;
 }
 
 /**
@@ -52,10 +55,13 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     const clock = ctx.feed.clock();
     if (clock) io.emit("clock", clock);
   }, CLOCK_EVERY_MS);
+  const limits = options.slowConsumers === undefined ? DEFAULT_SLOW_CONSUMER_LIMITS : options.slowConsumers;
+  const guard = limits ? new SlowConsumerGuard(io, limits, ctx.log) : null;
   const limiter = new RateLimiter();
   io.on("connection", (socket) => {
     const clock = ctx.feed.clock();
     if (clock) socket.emit("clock", clock);
+    guard?.greet(socket);
     // socket.use runs before every handler: no event, replay:* included, gets past it.
     limiter.attach(socket, ctx.log);
     bindHandlers(socket, ctx);
@@ -67,6 +73,7 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     stopNews();
     stopTicks();
     fanout.close();
+    guard?.close();
     return close(fn);
   };
   return io;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type RunningApp, startApp } from "../../server/app";
+import { type RunningApp, type StartOptions, startApp } from "../../server/app";
 import { parseEnv } from "../../server/config/env";
 
 export interface TestApp extends RunningApp {
@@ -20,7 +20,7 @@ export function tempDbFile(): string {
  * The feed runs fast (600 market seconds per wall second) so live ticks flow within moments.
  */
 export async function startTestApp(
-  options: { dbFile?: string; env?: Record<string, string> } = {},
+  options: { dbFile?: string; env?: Record<string, string>; slowConsumers?: StartOptions["slowConsumers"] } = {},
 ): Promise<TestApp> {
   const dbFile = options.dbFile ?? tempDbFile();
   const env = parseEnv({
@@ -34,7 +34,7 @@ export async function startTestApp(
     ...options.env,
   });
   // Assigned rather than spread, so the app's methods keep working whatever their form.
-  return Object.assign(await startApp({ env, withPages: false }), { dbFile });
+  return Object.assign(await startApp({ env, withPages: false, ...(options.slowConsumers !== undefined && { slowConsumers: options.slowConsumers }) }), { dbFile });
 }
 
 /** Removes a test database and its WAL side files. */
