@@ -6,6 +6,8 @@ export interface BenchResult {
   baseline: string | null;
   baselineValue: number | null;
   ratio: number | null;
+  /** Why this figure was not measured (`value` is then NaN, null in the JSON). */
+  skipped?: string;
 }
 
 /** Median of a list of numbers. */
@@ -36,6 +38,11 @@ export function result(
     baselineValue: baseline ? Math.round(baseline.value) : null,
     ratio: baseline ? Number((value / baseline.value).toFixed(3)) : null,
   };
+}
+
+/** A figure that could not be measured here, and why. */
+export function skipped(name: string, unit: string, why: string): BenchResult {
+  return { name, value: Number.NaN, unit, baseline: null, baselineValue: null, ratio: null, skipped: why };
 }
 
 /** Progress on stderr when `BENCH_VERBOSE` is set (stdout stays the report, or the JSON). */

@@ -31,9 +31,19 @@ const results: BenchResult[] = [];
 const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`;
 if (!json) console.log(`machine: ${machine()} at start`);
 for (const suite of suites) {
-  for (const r of await suite(quick)) {
+  let rows: BenchResult[];
+  try {
+    rows = await suite(quick);
+  } catch (error) {
+    // One broken suite does not hide the others' figures; the run still fails at the end.
+    process.exitCode = 1;
+    console.error(`${suite.name}: failed: ${(error as Error).stack ?? String(error)}`);
+    continue;
+  }
+  for (const r of rows) {
     results.push(r);
-    if (!json) {
+    if (!json && r.skipped) console.log(`${r.name}: skipped: ${r.skipped}`);
+    else if (!json) {
       const base = r.baseline ? `  baseline ${r.baseline}: ${r.baselineValue?.toLocaleString("en-US")} ${r.unit}  ratio ${r.ratio}x` : "";
       console.log(`${r.name}: ${r.value.toLocaleString("en-US")} ${r.unit}${base}`);
     }
