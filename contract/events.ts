@@ -1,5 +1,6 @@
 import type { ErrorBody } from "./errors";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "./model";
+import type { DataSource } from "./resolution";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -28,6 +29,8 @@ export interface ServerToClientEvents {
   ticks: (batch: Tick[]) => void;
   news: (item: NewsItem) => void;
   clock: (clock: MarketClock) => void;
+  /** Extension: history another process (the import CLI) stored; charts of these symbols reload. */
+  sources: (sources: DataSource[]) => void;
   "replay:ticks": (payload: { replayId: string; ticks: Tick[] }) => void;
   "replay:news": (payload: { replayId: string; news: NewsItem }) => void;
   "replay:clock": (payload: ReplayClock) => void;

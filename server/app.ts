@@ -25,6 +25,7 @@ import { Signal } from "./lib/signal";
 import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
 import { ReactionCache } from "./operations/reaction-cache";
+import { ImportWatcher } from "./operations/watch-imports";
 import { createSocketServer } from "./realtime/socket-server";
 import type { SlowConsumerLimits } from "./realtime/slow-consumers";
 import { loadScenario } from "./scenario/load-scenario";
@@ -82,7 +83,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   const feed = new LeaderFeed(
     env.FEED === "simulate" || env.FEED === "off" ? env.FEED : `scenario:${scenario?.name}`,
     async () => {
-      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log);
+      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY);
       const created = await createFeed(env, { store, bus, calendar, news, log, scenario });
       await market.refresh();
       return created;
@@ -160,6 +161,9 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
 
   // Alone, this node leads at once and has seeded before it answers its first request.
   if (!redis) await feed.lead();
+  // The feed's node announces what the import CLI writes; through the adapter it reaches every viewer.
+  const imports = new ImportWatcher(ctx, instruments, (sources) => io.emit("sources", sources), () => feed.isRunning);
+  await imports.start();
   leadership.start({ elected: () => feed.lead(), demoted: () => feed.follow() });
   const refresher = setInterval(() => {
     if (!feed.isRunning) void market.refresh().catch((error: unknown) => log.error({ err: error }, "refresh failed"));
@@ -182,6 +186,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     viewers: () => io.of("/").sockets.size,
     async close() {
       clearInterval(refresher);
+      await imports.stop();
       await leadership.stop();
       await feed.stop();
       await bus.flush();

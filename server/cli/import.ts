@@ -42,7 +42,7 @@ if (!tickMode && !newsMode) fail(USAGE);
 
 let store: Store;
 try {
-  store = await openStore(parseEnv());
+  store = await openStore(parseEnv(), "when-behind");
 } catch (error) {
   fail(`could not open the database: ${describeError(error)}`);
 }

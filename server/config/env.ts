@@ -18,6 +18,8 @@ const envSchema = z.object({
   /** "false" runs a node without the dashboard pages: API and Socket.IO only. */
   SERVE_PAGES: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   FEED: feedSchema.default("simulate"),
+  /** "false": an empty database gets the instruments and news but no simulated history (for real imports). */
+  SEED_HISTORY: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   FEED_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   FEED_SPEED: z.coerce.number().positive().max(100_000).default(1),
   ALLOWED_ORIGINS: z

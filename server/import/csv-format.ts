@@ -1,8 +1,13 @@
 import { ImportError } from "./import-errors";
 
-/** Yahoo Finance bars: where each needed column sits. `Adj Close` is not used. */
+/**
+ * Yahoo Finance bars: where each needed column sits. `Adj Close` is not used (README,
+ * "Importing history"). `yfinance` marks the three-line header of yfinance ≥ 0.2.51
+ * (`Price,…` / `Ticker,…` / `Date,…`), whose two extra header lines come before the data.
+ */
 export interface YahooFormat {
   kind: "yahoo";
+  yfinance: boolean;
   date: number;
   open: number;
   high: number;
@@ -31,8 +36,10 @@ export function detectFormat(header: readonly string[]): CsvFormat {
   const missing = (columns: readonly string[]) => columns.filter((c) => at(c) < 0);
 
   if (YAHOO_COLUMNS.some((c) => at(c) >= 0) || at("date") >= 0 || at("datetime") >= 0) {
-    // yfinance names the column Datetime for intraday bars, the Yahoo site Date.
-    const date = at("date") >= 0 ? at("date") : at("datetime");
+    // yfinance names the column Datetime for intraday bars, the Yahoo site Date; yfinance's
+    // three-line header names the first column Price and puts Date on its third line.
+    const yfinance = at("date") < 0 && at("datetime") < 0 && names[0] === "price";
+    const date = yfinance ? 0 : at("date") >= 0 ? at("date") : at("datetime");
     const absent = [...(date < 0 ? ["Date"] : []), ...missing(YAHOO_COLUMNS)];
     if (absent.length > 0) {
       throw new ImportError(
@@ -40,7 +47,7 @@ export function detectFormat(header: readonly string[]): CsvFormat {
           `(a Yahoo Finance CSV has Date,Open,High,Low,Close,Adj Close,Volume)`,
       );
     }
-    return { kind: "yahoo", date, open: at("open"), high: at("high"), low: at("low"), close: at("close"), volume: at("volume") };
+    return { kind: "yahoo", yfinance, date, open: at("open"), high: at("high"), low: at("low"), close: at("close"), volume: at("volume") };
   }
   if (TICK_COLUMNS.some((c) => at(c) >= 0)) {
     const absent = missing(TICK_COLUMNS);
@@ -57,6 +64,6 @@ export function detectFormat(header: readonly string[]): CsvFormat {
 
 /** How many fields a row needs to hold every column the format reads. */
 export function fieldsNeeded(format: CsvFormat): number {
-  const { kind: _, ...columns } = format;
-  return Math.max(...Object.values(columns)) + 1;
+  const columns = format.kind === "yahoo" ? [format.date, format.open, format.high, format.low, format.close, format.volume] : [format.ts, format.price, format.size];
+  return Math.max(...columns) + 1;
 }

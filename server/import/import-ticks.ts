@@ -112,6 +112,7 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
         converter = new RowConverter(detectFormat(record), calendar);
         continue;
       }
+      if (converter.isExtraHeader(record, symbol, line)) continue;
       rows++;
       if (rows % PROGRESS_EVERY_ROWS === 0) options.onProgress?.(rows);
       let trades;
@@ -140,6 +141,9 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
       await write(batch, converter);
       ticks += batch.length;
     }
+    const instrumentCreated = ticks > 0 && !(await store.instruments.list()).some((i) => i.symbol === symbol);
+    if (instrumentCreated) await store.instruments.upsert([importInstrument(symbol, options.name)]);
+    // Last: a server watching for sources finds the instrument already there.
     resolution ??= converter.resolution();
     if (ticks > 0) {
       await store.sources.record({
@@ -152,8 +156,6 @@ export async function importTicks(store: Store, options: TickImportOptions): Pro
         rows: ticks,
       });
     }
-    const instrumentCreated = ticks > 0 && !(await store.instruments.list()).some((i) => i.symbol === symbol);
-    if (instrumentCreated) await store.instruments.upsert([importInstrument(symbol, options.name)]);
     options.onProgress?.(rows);
     return {
       symbol,

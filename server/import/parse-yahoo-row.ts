@@ -17,11 +17,18 @@ export interface Bar {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+// yfinance writes a daily bar's date as local midnight with the exchange's offset.
+const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})[ T]00:00:00(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Reads the Date cell: `2025-10-22` (a daily bar) or `2025-10-22 09:01:00+09:00` (intraday). */
+/**
+ * Reads the Date cell: `2025-10-22` or `2025-10-22 00:00:00+09:00` (a daily bar, the day as
+ * written), or `2025-10-22 09:01:00+09:00` (intraday).
+ */
 export function parseYahooTime(cell: string | undefined): BarTime {
   const text = requireCell(cell, "Date");
+  const midnight = MIDNIGHT.exec(text);
+  if (midnight) return parseYahooTime(midnight[1]);
   if (DAY.test(text)) {
     if (parseTime(text) === null) throw new RowError(`Date ${showCell(text)} is not a calendar date`);
     // A daily bar belongs to the Seoul calendar day it names, whatever the reader's zone.

@@ -32,7 +32,9 @@ export class RowConverter {
   }
 
   convert(record: readonly string[], line: number): Trade[] {
-    if (record.length < this.width) throw new RowError(`expected at least ${this.width} fields, found ${record.length}`);
+    if (record.length < this.width) {
+      throw new RowError(`a partial row: ${record.length} of ${this.width} fields (a file cut off while it was written?)`);
+    }
     const format = this.format;
     if (format.kind === "yahoo") {
       const cell = record[format.date]!;
@@ -40,6 +42,8 @@ export class RowConverter {
       // Two bars for one day or minute would be two sessions' worth of ticks in one.
       this.inOrder(time.at, cell, line, true);
       const bar = parseYahooBar(record, format);
+      // Yahoo lists some closed days (holidays) as bars with no volume and the last close.
+      if (time.kind === "day" && bar.volume === 0) throw new RowError(`Volume 0 on ${time.day}: no trading that day, skipped`);
       const window = barWindow(time, this.calendar);
       this.noteBar(time.kind === "day", time.at, window.session);
       return barToTicks(bar, window);
@@ -53,6 +57,24 @@ export class RowConverter {
       throw new RowError(`ts ${showCell(cell)} is outside the KRX session (09:00–15:30 Seoul on trading days)`);
     }
     return [trade];
+  }
+
+  /**
+   * Whether `record` is one of the two extra header lines of yfinance's three-line header
+   * (`Ticker,005380.KS,…` or `Date,,,…`), which it then checks against `symbol`.
+   */
+  isExtraHeader(record: readonly string[], symbol: string, line: number): boolean {
+    if (this.format.kind !== "yahoo" || !this.format.yfinance || this.lastAt !== -Infinity) return false;
+    const first = record[0]?.toLowerCase();
+    if (first === "date" || first === "datetime") return record.slice(1).every((cell) => cell === "");
+    if (first !== "ticker") return false;
+    const tickers = new Set(record.slice(1).filter((cell) => cell !== ""));
+    if (tickers.size > 1) throw new ImportError(`line ${line}: the file holds several tickers (${[...tickers].join(", ")}); import one at a time`);
+    const [ticker] = tickers;
+    if (ticker !== undefined && ticker !== symbol) {
+      throw new ImportError(`line ${line}: the file is for ticker ${ticker}, not --symbol ${symbol}`);
+    }
+    return true;
   }
 
   /**

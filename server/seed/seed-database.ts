@@ -34,12 +34,13 @@ export async function seedDatabase(
   calendar: KrxCalendar,
   seed: number,
   log: Logger,
+  history = true,
 ): Promise<void> {
   await store.instruments.upsert(instruments);
   if ((await store.news.count()) === 0) {
     for (const item of shippedNewsItems(instruments)) await store.news.insert(item);
   }
-  if ((await store.ticks.count()) > 0) return;
+  if (!history || (await store.ticks.count()) > 0) return;
 
   const started = performance.now();
   const days = calendar.tradingDaysEndingAt(HISTORY_LAST_DAY, HISTORY_DAYS);

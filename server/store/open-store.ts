@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import type { Env } from "../config/env";
 import { migrate } from "../db/migrate";
+import { pendingMigrations } from "../db/pending-migrations";
 import { openPostgres } from "../db/open-postgres";
 import { type SqlitePrisma, openSqlite } from "../db/open-sqlite";
 import { PostgresTickStore } from "./postgresql/postgres-tick-store";
@@ -9,9 +11,17 @@ import { PrismaSourceStore } from "./prisma/prisma-source-store";
 import { SqliteTickStore } from "./sqlite/sqlite-tick-store";
 import type { Store } from "./store";
 
-/** Migrates the configured database (SQLite file or PostgreSQL) and opens the store on it. */
-export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): Promise<Store> {
-  await migrate(env.DATABASE_URL, env.sqlitePath);
+/**
+ * How to treat the schema on opening: `always` runs `prisma migrate deploy` (the server, at
+ * start), `when-behind` runs it only when the database lacks a shipped migration (the import
+ * CLI, which must work while a server holds the database: the migration engine cannot).
+ */
+export type MigratePolicy = "always" | "when-behind";
+
+/** Migrates the configured database (SQLite file or PostgreSQL) as `policy` says and opens the store on it. */
+export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">, policy: MigratePolicy = "always"): Promise<Store> {
+  if (policy === "always") await migrate(env.DATABASE_URL, env.sqlitePath);
+  else await migrateWhenBehind(env);
   if (env.sqlitePath) {
     const prisma = await openSqlite(env.sqlitePath);
     return {
@@ -35,4 +45,27 @@ export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): 
     sources: new PrismaSourceStore(models),
     close: () => prisma.$disconnect(),
   };
+}
+
+async function migrateWhenBehind(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): Promise<void> {
+  const kind = env.sqlitePath ? "sqlite" : "postgresql";
+  // A missing SQLite file is a new database: nobody else can hold it, so migrate it.
+  if (env.sqlitePath && !existsSync(env.sqlitePath)) return migrate(env.DATABASE_URL, env.sqlitePath);
+  const prisma = env.sqlitePath ? await openSqlite(env.sqlitePath) : await openPostgres(env.DATABASE_URL);
+  let pending: string[];
+  try {
+    pending = await pendingMigrations(prisma, kind);
+  } finally {
+    await prisma.$disconnect();
+  }
+  if (pending.length === 0) return;
+  try {
+    await migrate(env.DATABASE_URL, env.sqlitePath);
+  } catch (error) {
+    throw new Error(
+      `the database lacks migration${pending.length > 1 ? "s" : ""} ${pending.join(", ")} and could not be migrated ` +
+        `(is a server of an older version running on it? stop it, or start this version's server once, then import again): ` +
+        (error as Error).message,
+    );
+  }
 }

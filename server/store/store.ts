@@ -72,6 +72,8 @@ export interface NewsStore {
   /** Stores a headline; false when one with the same id is already there. */
   insert(item: NewsItem): Promise<boolean>;
   get(id: string): Promise<NewsItem | null>;
+  /** Headlines stored at or after `createdAt` (epoch ms, by any process), oldest stored first. */
+  storedSince(createdAt: number, limit: number): Promise<{ item: NewsItem; storedAt: number }[]>;
   /** Newest first. */
   find(query: NewsQuery): Promise<NewsItem[]>;
   count(): Promise<number>;

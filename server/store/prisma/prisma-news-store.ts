@@ -51,6 +51,16 @@ export class PrismaNewsStore implements NewsStore {
     return row ? toItem(row) : null;
   }
 
+  async storedSince(createdAt: number, limit: number): Promise<{ item: NewsItem; storedAt: number }[]> {
+    const rows = await this.prisma.news.findMany({
+      where: { createdAt: { gte: BigInt(createdAt) } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit,
+      include,
+    });
+    return rows.map((row) => ({ item: toItem(row), storedAt: Number(row.createdAt) }));
+  }
+
   async find(query: NewsQuery): Promise<NewsItem[]> {
     const rows = await this.prisma.news.findMany({
       where: {

@@ -194,7 +194,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
       { line: 5, message: 'Open "1,000" is not a number' },
       { line: 6, message: 'Date "2025-02-30" is not a calendar date' },
       { line: 7, message: expect.stringMatching(/has no UTC offset/) },
-      { line: 8, message: "expected at least 7 fields, found 3" },
+      { line: 8, message: "a partial row: 3 of 7 fields (a file cut off while it was written?)" },
     ]);
   });
 

@@ -1,3 +1,6 @@
+import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Tick } from "../../../contract/model";
 import { KrxCalendar } from "../../../domain/market/krx-calendar";
@@ -148,5 +151,59 @@ describe("Yahoo Finance daily CSV", () => {
     );
     expect(await store.ticks.count()).toBe(0);
     expect(await store.instruments.list()).toEqual([]);
+  });
+});
+
+describe("yfinance CSV (three-line header)", () => {
+  it("reads Price/Ticker/Date headers, takes Close (not Adj Close), skips null, no-volume and cut-off rows with their lines", async () => {
+    const skipped: [number, string][] = [];
+    const summary = await importTicks(store, {
+      symbol: "005380.KS",
+      file: fixture("yfinance-daily.csv"),
+      onRowError: (line, message) => skipped.push([line, message]),
+    });
+    expect(summary).toMatchObject({ format: "yahoo", resolution: "1d", ticks: 16, rows: 7, skipped: 3 });
+    expect(skipped).toEqual([
+      [6, expect.stringMatching(/Close is null|Open is null/)],
+      [7, "Volume 0 on 2025-10-10: no trading that day, skipped"],
+      [10, expect.stringMatching(/^a partial row: 3 of 7 fields/)],
+    ]);
+    const closes = await store.ticks.dailyCloses("005380.KS", 0, Date.now());
+    // Close, not Adj Close: the prices traded that day.
+    expect(closes.map((d) => [d.day, d.close, d.volume])).toEqual([
+      ["2025-10-01", 212_500, 812_345],
+      ["2025-10-02", 215_000, 901_234],
+      ["2025-10-13", 218_000, 1_000_003],
+      ["2025-10-14", 220_500, 955_000],
+    ]);
+    expect((await ticksOf("005380.KS"))[0]?.price).toBe(210_000);
+  });
+
+  it("refuses a file whose Ticker line names another symbol, before writing anything", async () => {
+    await expect(importTicks(store, { symbol: "000270.KS", file: fixture("yfinance-daily.csv") })).rejects.toThrow(
+      "line 2: the file is for ticker 005380.KS, not --symbol 000270.KS",
+    );
+    expect(await store.ticks.count()).toBe(0);
+    expect(await store.sources.list()).toEqual([]);
+  });
+
+  it("reads intraday bars without Adj Close and names their interval from the step between bars", async () => {
+    const summary = await importTicks(store, { symbol: "^KS11", file: fixture("yfinance-intraday-5m.csv") });
+    expect(summary).toMatchObject({ ticks: 12, skipped: 0, resolution: "5m" });
+    const [source] = await store.sources.list({ symbol: "^KS11" });
+    expect(source).toMatchObject({ kind: "import", file: "yfinance-intraday-5m.csv", resolution: "5m", rows: 12 });
+    expect((await ticksOf("^KS11"))[0]).toMatchObject({ ts: kstTime("2025-10-22", 9), price: 3800 });
+  });
+
+  it("reads yfinance's midnight-with-offset dates as daily bars of that day", async () => {
+    const file = path.join(os.tmpdir(), `yf-midnight-${process.pid}.csv`);
+    await writeFile(file, "Date,Open,High,Low,Close,Volume\n2025-10-01 00:00:00+09:00,210000,214000,208500,212500,812345\n");
+    try {
+      const summary = await importTicks(store, { symbol: "005380.KS", file });
+      expect(summary).toMatchObject({ ticks: 4, resolution: "1d" });
+      expect((await ticksOf("005380.KS"))[0]!.ts).toBe(kstTime("2025-10-01", 9));
+    } finally {
+      await rm(file, { force: true });
+    }
   });
 });
