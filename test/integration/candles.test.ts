@@ -20,10 +20,10 @@ afterAll(async () => {
 });
 
 // The oracle, written here on purpose instead of importing the server's candle code.
-function oneMinuteCandles(ticks: readonly Tick[]): Candle[] {
+function oneMinuteCandles(ticks: readonly Tick[], seconds = 60): Candle[] {
   const bars = new Map<number, Candle>();
   for (const tick of ticks) {
-    const time = Math.floor(tick.ts / 60_000) * 60;
+    const time = Math.floor(tick.ts / (seconds * 1000)) * seconds;
     const bar = bars.get(time);
     if (!bar) {
       bars.set(time, { time, open: tick.price, high: tick.price, low: tick.price, close: tick.price, volume: tick.size });
@@ -53,6 +53,17 @@ describe("GET /api/candles", () => {
     );
     expect(candles).toEqual(oneMinuteCandles(ticks));
     expect(candles.length).toBe((TO - FROM) / 60_000);
+  });
+
+  // The store reads a range's trades packed in one value (server/store/sqlite): the bars must
+  // still equal the ones recomputed from /api/ticks, to the last bit of every price.
+  it.each(["005380.KS", "000270.KS", "^KS11"])("%s: 1s bars equal the ones recomputed from the ticks", async (symbol) => {
+    const s = encodeURIComponent(symbol);
+    const ticks = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${s}&from=${FROM}&to=${TO - 1}&limit=10000`);
+    expect(ticks.length).toBeGreaterThan(100);
+    const candles = await getOk<Candle[]>(app.url, `/api/candles?symbol=${s}&interval=1s&from=${FROM}&to=${TO}`);
+    expect(candles).toEqual(oneMinuteCandles(ticks, 1));
+    expect(candles.reduce((sum, c) => sum + c.volume, 0)).toBe(ticks.reduce((sum, t) => sum + t.size, 0));
   });
 
   it("5m bars aggregate the 1m bars", async () => {

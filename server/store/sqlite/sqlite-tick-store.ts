@@ -22,6 +22,26 @@ interface Row {
   size: number;
 }
 
+/** Splits `ts-from,price,size;…` (see `trades`) into trades. */
+export function unpackTrades(packed: string | null, from: number): Trade[] {
+  if (!packed) return [];
+  const trades: Trade[] = [];
+  let sorted = true;
+  let at = 0;
+  while (at < packed.length) {
+    let end = packed.indexOf(";", at);
+    if (end < 0) end = packed.length;
+    const a = packed.indexOf(",", at);
+    const b = packed.indexOf(",", a + 1);
+    const ts = from + Number(packed.slice(at, a));
+    if (trades.length > 0 && ts < trades[trades.length - 1]!.ts) sorted = false;
+    trades.push({ ts, price: Number(packed.slice(a + 1, b)), size: Number(packed.slice(b + 1, end)) });
+    at = end + 1;
+  }
+  // Stable: trades of one millisecond keep their stored order.
+  return sorted ? trades : trades.sort((x, y) => x.ts - y.ts);
+}
+
 const toTick = (row: Row): Tick => ({
   symbol: row.symbol,
   seq: Number(row.seq),
@@ -110,13 +130,20 @@ export class SqliteTickStore implements TickStore {
   }
 
   async trades(symbol: string, from: number, to: number): Promise<Trade[]> {
-    const rows = await this.prisma.$queryRawUnsafe<{ ts: number | bigint; price: number; size: number }[]>(
-      `SELECT "ts" + 0 AS "ts", "price", "size" FROM "Tick" WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ? ORDER BY "ts"`,
+    // A day of trades is tens of thousands of rows, and Prisma's cost is per row (it was 2.3x
+    // the raw driver): they come back packed in one text value instead, and are split here.
+    // `%.17g` prints a double so that parsing it gives the same double back. The rows come
+    // in index order, (symbol, ts); an ORDER BY inside group_concat would cost a sort, so
+    // the order is checked (and restored) after unpacking instead.
+    const [row] = await this.prisma.$queryRawUnsafe<{ packed: string | null }[]>(
+      `SELECT group_concat(("ts" - ?) || ',' || printf('%.17g', "price") || ',' || "size", ';') AS "packed"
+       FROM "Tick" INDEXED BY "Tick_symbol_ts_idx" WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ?`,
+      from,
       symbol,
       from,
       to,
     );
-    return rows.map((r) => ({ ts: Number(r.ts), price: r.price, size: Number(r.size) }));
+    return unpackTrades(row?.packed ?? null, from);
   }
 
   async minuteCloses(symbol: string, from: number, to: number): Promise<Trade[]> {
