@@ -74,6 +74,44 @@ export interface Snapshot {
 export const RETURN_WINDOWS = ["1m", "5m", "15m", "30m", "60m", "close", "nextClose"] as const;
 export type ReturnWindow = (typeof RETURN_WINDOWS)[number];
 
+/** The finest resolution of the stored data around an event. */
+export type Resolution = "intraday" | "daily";
+
+/** Event windows of the daily study, in trading days relative to event day 0. */
+export const DAILY_WINDOWS = ["0", "-1..1", "0..1", "0..5", "0..20"] as const;
+export type DailyWindow = (typeof DAILY_WINDOWS)[number];
+
+export interface DailyWindowResult {
+  window: DailyWindow;
+  /** Raw return over the window: close of its last day over the close before its first. */
+  return: number | null;
+  /** Cumulative abnormal return (CAR): the sum of the window's daily market-model residuals. */
+  abnormal: number | null;
+  /** CAR / (residual sd × √days). */
+  tStat: number | null;
+  /** Extensions: the window's first and last trading day, and why a null is null. */
+  from: string;
+  to: string;
+  reason: string | null;
+}
+
+/** The daily event study of one ticker around one headline (CONTRACT.md `DailyReaction`). */
+export interface DailyReaction {
+  /** KST trading day 0: the headline's day when it lands before that day's close, else the next. */
+  eventDay: string;
+  /** Close of the trading day before day 0. */
+  basePrice: number;
+  windows: DailyWindowResult[];
+  model: { alpha: number; beta: number; residualSd: number; n: number; from: string; to: string } | null;
+  /** Day-0 volume over the mean daily volume of the estimation window. */
+  volumeSurge: number | null;
+  /** Extensions: why `model` is null, and the estimation window asked for (trading days relative to day 0). */
+  modelReason: string | null;
+  estimationWindow: { from: number; to: number; minReturns: number };
+  /** The trading day the base price is the close of. */
+  baseDay: string;
+}
+
 /** How the price of one ticker reacted to one headline (returns as fractions). */
 export interface Reaction {
   newsId: string;
@@ -85,11 +123,19 @@ export interface Reaction {
   abnormal: { car: number; tStat: number; alpha: number; beta: number } | null;
   /** Extension: the market model's abnormal return over each window, R − (α·minutes + β·Rm). */
   abnormalReturns: Record<ReturnWindow, number | null> | null;
-  peakMove: number;
-  timeToPeakMs: number;
-  maxDrawdown: number;
+  /** Intraday path statistics; null when there is no intraday data around t0. */
+  peakMove: number | null;
+  /** Trading time from t0 to the peak move (closed hours not counted). */
+  timeToPeakMs: number | null;
+  maxDrawdown: number | null;
   volumeSurge: number | null;
   confounded: boolean;
+  /** The finest resolution the stored data has around t0 for this symbol. */
+  resolution: Resolution;
+  /** The daily event study; null when there are no daily closes around the headline. */
+  daily: DailyReaction | null;
+  /** Extension: why the intraday fields are null (e.g. only daily bars there), else null. */
+  intradayReason: string | null;
   /** Extensions: when the headline was published, and the windows the numbers used. */
   publishedAt: string;
   estimation: { from: string; to: string; n: number; residualSd: number } | null;

@@ -56,7 +56,7 @@ export function ReactionStats({ reaction: r }: { reaction: Reaction }) {
         hint="Time from t0 to the peak move, minutes:seconds"
       >
         <span className={styles.figure} data-testid="time-to-peak" data-value={String(r.timeToPeakMs)}>
-          {formatMinutesSeconds(r.timeToPeakMs)}
+          {r.timeToPeakMs === null ? "—" : formatMinutesSeconds(r.timeToPeakMs)}
         </span>
       </Stat>
       <Stat label="Max drawdown" hint="Worst fall from a running high inside the event window">

@@ -104,3 +104,35 @@ describe("KrxCalendar.firstTradableAt", () => {
     expect(calendar.firstTradableAt(kst(2025, 1, 2, 9, 30))).toBe(kst(2025, 1, 2, 10));
   });
 });
+
+describe("KrxCalendar across the years", () => {
+  it("opens at 10:00 and closes at 16:30 on the college-entrance-exam day", () => {
+    expect(calendar.sessionOf("2020-12-03")).toEqual({ day: "2020-12-03", open: kst(2020, 12, 3, 10), close: kst(2020, 12, 3, 16, 30) });
+  });
+
+  it("closed at 15:00 before 1 August 2016", () => {
+    expect(calendar.sessionOf("2016-07-29")?.close).toBe(kst(2016, 7, 29, 15));
+    expect(calendar.sessionOf("2016-08-01")?.close).toBe(kst(2016, 8, 1, 15, 30));
+  });
+
+  it("does not trade on 17 July 2026", () => {
+    expect(calendar.isTradingDay("2026-07-17")).toBe(false);
+    expect(calendar.nextSession(kst(2026, 7, 16, 16)).day).toBe("2026-07-20");
+  });
+
+  it("counts days present in imported history as trading days", () => {
+    const cal = new KrxCalendar();
+    expect(cal.sessionOf("2026-07-17")).toBeNull();
+    cal.addTradingDays(["2026-07-17"]);
+    expect(cal.isTradingDay("2026-07-17")).toBe(true);
+    expect(cal.sessionOf("2026-07-17")?.open).toBe(kst(2026, 7, 17, 9));
+    expect(cal.nextSession(kst(2026, 7, 16, 16)).day).toBe("2026-07-17");
+  });
+
+  it("shifts by trading days over weekends and holidays", () => {
+    expect(calendar.shiftTradingDays("2021-01-08", -1)).toBe("2021-01-07");
+    expect(calendar.shiftTradingDays("2021-01-04", -1)).toBe("2020-12-30"); // 31 Dec, 1 Jan closed
+    expect(calendar.shiftTradingDays("2021-01-08", 1)).toBe("2021-01-11");
+    expect(calendar.shiftTradingDays("2021-01-08", 0)).toBe("2021-01-08");
+  });
+});

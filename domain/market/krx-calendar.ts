@@ -1,4 +1,4 @@
-import { KRX_HOLIDAYS } from "./krx-holidays";
+import { KRX_HOLIDAYS, KRX_LATE_OPEN_DAYS } from "./krx-holidays";
 import { type DayKey, dayKeyOf, kstTime, nextDay, previousDay, weekdayOf } from "./kst";
 
 /** One regular session of the Korea Exchange, as epoch ms. */
@@ -8,20 +8,47 @@ export interface Session {
   close: number;
 }
 
+/** The regular close moved from 15:00 to 15:30 on this day. */
+const LONGER_SESSION_FROM: DayKey = "2016-08-01";
+
 /** Tells which days trade; the holiday list is injectable so tests can pin it. */
 export class KrxCalendar {
-  constructor(private readonly holidays: ReadonlySet<DayKey> = KRX_HOLIDAYS) {}
+  constructor(
+    private readonly holidays: ReadonlySet<DayKey> = KRX_HOLIDAYS,
+    private readonly lateOpens: ReadonlySet<DayKey> = KRX_LATE_OPEN_DAYS,
+  ) {}
 
-  /** True on weekdays that are not KRX holidays. */
+  // Days that traded by the evidence of stored history, whatever the lists say.
+  private readonly traded = new Set<DayKey>();
+
+  /** True on weekdays that are not KRX holidays, and on any day history shows trading. */
   isTradingDay(day: DayKey): boolean {
+    if (this.traded.has(day)) return true;
     const weekday = weekdayOf(day);
     return weekday !== 0 && weekday !== 6 && !this.holidays.has(day);
+  }
+
+  /**
+   * Marks days present in imported history as trading days (the data outranks the
+   * holiday lists, which can be wrong for a year or miss a one-off change).
+   */
+  addTradingDays(days: Iterable<DayKey>): void {
+    let changed = false;
+    for (const day of days) {
+      if (this.isTradingDay(day)) continue;
+      this.traded.add(day);
+      changed = true;
+    }
+    if (changed) this.sessions.clear();
   }
 
   // Sessions are asked for constantly (every market-clock step, every reaction window).
   private readonly sessions = new Map<DayKey, Session | null>();
 
-  /** The regular session of a trading day: 09:00–15:30, from 10:00 on the year's first. */
+  /**
+   * The regular session of a trading day: 09:00–15:30 (15:00 before 1 Aug 2016), from
+   * 10:00 on the year's first; 10:00–16:30 on the college-entrance-exam day.
+   */
   sessionOf(day: DayKey): Session | null {
     let session = this.sessions.get(day);
     if (session === undefined) {
@@ -33,8 +60,10 @@ export class KrxCalendar {
 
   private computeSession(day: DayKey): Session | null {
     if (!this.isTradingDay(day)) return null;
+    const regularClose = day < LONGER_SESSION_FROM ? kstTime(day, 15) : kstTime(day, 15, 30);
+    if (this.lateOpens.has(day)) return { day, open: kstTime(day, 10), close: regularClose + 3_600_000 };
     const openHour = this.isFirstTradingDayOfYear(day) ? 10 : 9;
-    return { day, open: kstTime(day, openHour), close: kstTime(day, 15, 30) };
+    return { day, open: kstTime(day, openHour), close: regularClose };
   }
 
   /** The session in force at `ts`, if the market is open then (close excluded). */
@@ -76,6 +105,18 @@ export class KrxCalendar {
       if (this.isTradingDay(day)) days.unshift(day);
     }
     return days;
+  }
+
+  /** The trading day `count` trading days after `day` (before it when negative). */
+  shiftTradingDays(day: DayKey, count: number): DayKey {
+    let d = day;
+    const step = count >= 0 ? nextDay : previousDay;
+    for (let left = Math.abs(count), guard = 0; left > 0; guard++) {
+      if (guard > 800 + 2 * Math.abs(count)) throw new Error(`no KRX trading day ${count} days from ${day}`);
+      d = step(d);
+      if (this.isTradingDay(d)) left--;
+    }
+    return d;
   }
 
   private isFirstTradingDayOfYear(day: DayKey): boolean {

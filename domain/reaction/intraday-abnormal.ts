@@ -1,7 +1,7 @@
 import type { KrxCalendar, Session } from "../market/krx-calendar";
 import { tradingInstants } from "../market/trading-time";
 import { type MarketModel, fitMarketModel } from "./market-model";
-import { type PriceSeries, indexAtOrBefore, priceAt } from "./price-series";
+import { type PriceSeries, indexAtOrBefore, priceAt, priceBefore } from "./price-series";
 
 const MINUTE = 60_000;
 /** The estimation window: 1-minute returns over this many full sessions before the event's. */
@@ -88,7 +88,12 @@ function minutePrices(series: PriceSeries, from: number, to: number): number[] {
   return out;
 }
 
-/** Minute-by-minute abnormal returns for the first `minutes` of `count` minutes after t0. */
+/**
+ * Minute-by-minute abnormal returns for the first `minutes` of `count` minutes after t0,
+ * the first minute from the reference prices: by default the last prints strictly before
+ * t0 (a print at t0 can already carry the news); a reaction to a headline before the open
+ * passes the previous close of both legs.
+ */
 export function minuteAbnormal(
   calendar: KrxCalendar,
   stock: PriceSeries,
@@ -97,13 +102,14 @@ export function minuteAbnormal(
   model: { alpha: number; beta: number },
   minutes: number,
   count: number,
+  reference?: { stock: number; market: number },
 ): MinuteAbnormal {
   const instants = tradingInstants(calendar, t0, MINUTE, count);
   const ar: number[] = [];
   const stockReturns: number[] = [];
   const marketReturns: number[] = [];
-  let s0 = priceAt(stock, t0)!;
-  let m0 = priceAt(benchmark, t0)!;
+  let s0 = reference?.stock ?? priceBefore(stock, t0)!;
+  let m0 = reference?.market ?? priceBefore(benchmark, t0)!;
   for (let k = 0; k < minutes; k++) {
     const s1 = priceAt(stock, instants[k]!)!;
     const m1 = priceAt(benchmark, instants[k]!)!;

@@ -26,6 +26,11 @@ export function priceAt(series: PriceSeries, t: number): number | null {
   return i < 0 ? null : series.price[i]!;
 }
 
+/** Price of the last trade strictly before `t` (a print at `t` may already carry the news), or null. */
+export function priceBefore(series: PriceSeries, t: number): number | null {
+  return priceAt(series, t - 1);
+}
+
 /** Volume traded in (from, to]. */
 export function volumeBetween(series: PriceSeries, from: number, to: number): number {
   if (to <= from) return 0;

@@ -57,7 +57,8 @@ describe("reactions", () => {
     const t0 = kst("2025-10-22", "13:07");
     for (const r of reactions) {
       const ticks = await allTicks(app, r.symbol, kst("2025-10-22", "09:00"), kst("2025-10-22", "15:30"));
-      const pre = priceAt(ticks, t0);
+      // The last print strictly before t0: a print at t0 itself can already carry the news.
+      const pre = priceAt(ticks, t0 - 1);
       expect(r.t0).toBe(new Date(t0).toISOString());
       expect(r.preEventPrice).toBe(pre);
       for (const [key, minutes] of [["1m", 1], ["5m", 5], ["15m", 15], ["30m", 30], ["60m", 60]] as const) {
@@ -65,7 +66,7 @@ describe("reactions", () => {
       }
       expect(r.returns.close).toBeCloseTo(ticks.at(-1)!.price / pre - 1, 12);
       expect(r.returns.nextClose).toBeNull();
-      const window = ticks.filter((x) => x.ts > t0 && x.ts <= t0 + 60 * MIN);
+      const window = ticks.filter((x) => x.ts >= t0 && x.ts <= t0 + 60 * MIN);
       const moves = window.map((x) => x.price / pre - 1);
       const peak = moves.reduce((best, m) => (Math.abs(m) > Math.abs(best) ? m : best), 0);
       expect(r.peakMove).toBeCloseTo(peak, 12);
@@ -103,7 +104,7 @@ describe("reactions", () => {
       const t0 = kst("2025-10-22", "13:07");
       let car = 0;
       for (let k = 1; k <= 60; k++) {
-        const a = t0 + (k - 1) * MIN;
+        const a = k === 1 ? t0 - 1 : t0 + (k - 1) * MIN;
         const b = t0 + k * MIN;
         car += priceAt(stock, b) / priceAt(stock, a) - 1 - (alpha + beta * (priceAt(bench, b) / priceAt(bench, a) - 1));
       }
