@@ -122,3 +122,18 @@ describe("describeIssue", () => {
     expect(describeIssue(result.error!)).toMatch(/^limit: /);
   });
 });
+
+describe("dailyReactionSchema", () => {
+  it("accepts a daily study and rejects a malformed one", async () => {
+    const { dailyReactionSchema } = await import("./schemas");
+    const daily = {
+      eventDay: "2021-01-08", basePrice: 206000, baseDay: "2021-01-07",
+      windows: [{ window: "0", return: 0.19, abnormal: 0.14, tStat: 6.3, from: "2021-01-08", to: "2021-01-08", reason: null }],
+      model: { alpha: 0.001, beta: 1.2, residualSd: 0.02, n: 250, from: "2019-12-18", to: "2020-12-21" },
+      volumeSurge: 9.9, modelReason: null, estimationWindow: { from: -260, to: -11, minReturns: 60 },
+    };
+    expect(dailyReactionSchema.parse(daily)).toEqual(daily);
+    expect(() => dailyReactionSchema.parse({ ...daily, windows: [{ ...daily.windows[0], window: "0..3" }] })).toThrow();
+    expect(() => dailyReactionSchema.parse({ ...daily, eventDay: "8 Jan 2021" })).toThrow();
+  });
+});

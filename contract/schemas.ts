@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INTERVALS } from "./model";
+import { DAILY_WINDOWS, INTERVALS } from "./model";
 import { isSymbol } from "./symbols";
 import { timeParam } from "./time-param";
 
@@ -139,3 +139,32 @@ export const replayControlPayload = z.discriminatedUnion("action", [
 export type ReplayControlPayload = z.output<typeof replayControlPayload>;
 
 export const replayStopPayload = z.object({ replayId }).strict();
+
+/** `Reaction.resolution`: the finest resolution of the stored data around t0. */
+export const reactionResolutionSchema = z.enum(["intraday", "daily"]);
+
+const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a YYYY-MM-DD day");
+
+/** `Reaction.daily` (CONTRACT.md `DailyReaction`), as the server answers it. */
+export const dailyReactionSchema = z.object({
+  eventDay: dayKey,
+  basePrice: z.number().positive(),
+  baseDay: dayKey,
+  windows: z.array(
+    z.object({
+      window: z.enum(DAILY_WINDOWS),
+      return: z.number().nullable(),
+      abnormal: z.number().nullable(),
+      tStat: z.number().nullable(),
+      from: dayKey,
+      to: dayKey,
+      reason: z.string().nullable(),
+    }),
+  ),
+  model: z
+    .object({ alpha: z.number(), beta: z.number(), residualSd: z.number().nonnegative(), n: z.number().int().positive(), from: dayKey, to: dayKey })
+    .nullable(),
+  volumeSurge: z.number().nonnegative().nullable(),
+  modelReason: z.string().nullable(),
+  estimationWindow: z.object({ from: z.number().int(), to: z.number().int(), minReturns: z.number().int() }),
+});

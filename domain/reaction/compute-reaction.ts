@@ -164,7 +164,7 @@ function dailyOnly(input: ReactionInput, t0: number, daily: DailyReaction | null
     eventWindow: { from: new Date(t0).toISOString(), to: new Date(t0).toISOString(), minutes: 0 },
     resolution: "daily",
     daily,
-    intradayReason: `only daily bars around ${daily.eventDay}: minute windows, the intraday model, peak and drawdown need intraday data`,
+    intradayReason: `only daily bars around ${daily.eventDay}: minute windows and the intraday model need intraday data`,
   };
 }
 

@@ -1,7 +1,10 @@
 import { AppError } from "../../contract/errors";
-import type { Instrument, Reaction } from "../../contract/model";
+import type { Instrument, Reaction, Resolution } from "../../contract/model";
+import { isIntraday } from "../../contract/resolution";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import { DAY_MS, kstTime } from "../../domain/market/kst";
 import { EVENT_WINDOW_MIN, computeReaction, reactionSpan } from "../../domain/reaction/compute-reaction";
+import { type DailyBar, dailySpan } from "../../domain/reaction/daily-study";
 import { addTradingTime } from "../../domain/market/trading-time";
 import { type PriceSeries, toSeries } from "../../domain/reaction/price-series";
 import type { Store } from "../store/store";
@@ -58,20 +61,51 @@ export async function reactionsAsOf(
     ]);
     return toSeries([...before, ...during, ...after]);
   };
-  const market = source.instruments.has(benchmark) ? await load(benchmark) : null;
+
+  // The finest resolution around t0: intraday when the sessions the intraday windows read
+  // (the one before t0's, t0's, the next) hold ticks or sub-daily bars; else daily.
+  const eventSession = calendar.nextSession(t0);
+  const eventFrom = calendar.previousSession(eventSession.open).open;
+  const eventTo = calendar.nextSession(eventSession.close).close;
+  const resolutionOf = async (symbol: string): Promise<Resolution> =>
+    (await store.ticks.resolutions(symbol, eventFrom, eventTo)).some(isIntraday) ? "intraday" : "daily";
+
+  // Daily closes for the daily study: imported daily bars, or each Seoul day's last trade.
+  // A few calendar days of slack either side: the calendar may learn trading days from them.
+  const days = dailySpan(calendar, publishedAt);
+  const dailyFrom = kstTime(days.from, 0) - 10 * DAY_MS;
+  const dailyTo = Math.min(kstTime(days.to, 0) + 10 * DAY_MS, reach + 1);
+  const loadDaily = async (symbol: string): Promise<DailyBar[]> => {
+    const closes = await store.ticks.dailyCloses(symbol, dailyFrom, dailyTo);
+    // Days present in stored history are trading days, whatever the holiday lists say.
+    calendar.addTradingDays(closes.map((c) => c.day));
+    return closes.map((c) => ({ day: c.day, close: c.close, volume: c.volume }));
+  };
+
+  const hasBenchmark = source.instruments.has(benchmark);
+  const marketDaily = hasBenchmark ? await loadDaily(benchmark) : null;
+  let market: PriceSeries | null | undefined;
+  const marketSeries = async () => (market === undefined ? (market = hasBenchmark ? await load(benchmark) : null) : market);
 
   const reactions: Reaction[] = [];
   for (const symbol of item.tickers) {
-    const others = await store.news.find({ symbol, from: span.from, to: span.to, limit: 100 });
+    const others = await store.news.find({ symbol, from: Math.min(span.from, dailyFrom), to: Math.max(span.to, dailyTo), limit: 1000 });
+    const resolution = await resolutionOf(symbol);
+    const isBenchmark = symbol === benchmark;
+    const stockDaily = isBenchmark && marketDaily ? marketDaily : await loadDaily(symbol);
+    const intraday = resolution === "intraday";
+    const bench = intraday ? await marketSeries() : null;
     const reaction = computeReaction({
       newsId,
       symbol,
       publishedAt,
-      stock: symbol === benchmark && market ? market : await load(symbol),
-      benchmark: symbol === benchmark ? null : market,
+      stock: !intraday ? toSeries([]) : isBenchmark && bench ? bench : await load(symbol),
+      benchmark: isBenchmark ? null : bench,
       otherNews: others.filter((n) => n.id !== newsId).map((n) => Date.parse(n.publishedAt)),
       asOf: reach,
       calendar,
+      resolution,
+      daily: { stock: stockDaily, benchmark: isBenchmark ? null : marketDaily },
     });
     if (reaction) reactions.push(reaction);
   }
