@@ -8,10 +8,9 @@ import { timeParam } from "./time-param";
 // violation. The server keeps the faster compiled validators.
 if (typeof window !== "undefined") z.config({ jitless: true });
 
-export const MAX_TICKS_LIMIT = 10_000;
-export const MAX_NEWS_LIMIT = 500;
-export const MAX_SUBSCRIPTIONS = 50;
-export const MAX_NEWS_BYTES = 64 * 1024;
+import { MAX_NEWS_BYTES, MAX_NEWS_LIMIT, MAX_REPLAY_RANGE_MS, MAX_REPLAY_SPEED, MAX_SUBSCRIPTIONS, MAX_TICKS_LIMIT } from "./limits";
+
+export { MAX_NEWS_BYTES, MAX_NEWS_LIMIT, MAX_REPLAY_RANGE_MS, MAX_REPLAY_SPEED, MAX_SUBSCRIPTIONS, MAX_TICKS_LIMIT };
 
 export const symbolSchema = z.string().max(12).refine(isSymbol, "not a valid symbol");
 
@@ -106,9 +105,6 @@ export const newsIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/
 /** `asOf` (extension): the reaction as it stood at that time, e.g. a replay's clock. */
 export const reactionsQuery = z.object({ newsId: newsIdSchema, asOf: timeParam.optional() }).strict();
 
-export const MAX_REPLAY_SPEED = 1_000;
-/** The longest range one replay may cover: a trading week. */
-export const MAX_REPLAY_RANGE_MS = 8 * 86_400_000;
 
 const replaySpeed = z.union([z.number().min(1).max(MAX_REPLAY_SPEED), z.literal("max")]);
 

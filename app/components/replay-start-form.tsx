@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useEffect, useState } from "react";
-import { MAX_REPLAY_RANGE_MS } from "../../contract/schemas";
+import { MAX_REPLAY_RANGE_MS } from "../../contract/limits";
 import { fromKstInput, toKstInput } from "../lib/kst-input";
 import type { ReplayRange } from "../lib/replay-range";
 import { REPLAY_SPEEDS, type ReplaySpeed, parseSpeed, speedLabel } from "../lib/replay-speeds";

@@ -1,4 +1,4 @@
-import { MAX_REPLAY_RANGE_MS } from "../../contract/schemas";
+import { MAX_REPLAY_RANGE_MS } from "../../contract/limits";
 import { fromKstInput, toKstInput } from "./kst-input";
 import { type ReplaySpeed, parseSpeed } from "./replay-speeds";
 
