@@ -9,6 +9,7 @@ import { OverlayChart, type OverlayColors } from "../lib/overlay-chart";
 import { overlayColor, overlayPaletteOf } from "../lib/overlay-palette";
 import { useEventOverlay } from "../lib/use-event-overlay";
 import { useInstrumentDirectory } from "../lib/use-instrument-directory";
+import { useReactions } from "../lib/use-reactions";
 import { useTheme } from "../lib/use-theme";
 import { EventOverlayLegend } from "./event-overlay-legend";
 import styles from "./event-overlay-chart.module.css";
@@ -16,6 +17,9 @@ import styles from "./event-overlay-chart.module.css";
 /** The headline's tickers and the benchmark, rebased to 0% at t0, −30 … +60 minutes. */
 export function EventOverlayChart({ newsId }: { newsId: string }) {
   const { data, error } = useEventOverlay(newsId);
+  // Daily bars only: a minute path would be drawn from the bars' made-up ticks, so none is.
+  const { reactions } = useReactions(newsId);
+  const dailyOnly = reactions !== null && reactions.length > 0 && reactions.every((r) => r.resolution === "daily");
   const instruments = useInstrumentDirectory();
   const { theme } = useTheme();
   const colors = useMemo<OverlayColors>(() => ({ chart: paletteOf(theme), lines: overlayPaletteOf(theme) }), [theme]);
@@ -54,7 +58,7 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
         <h2 id={titleId} className={styles.title}>
           Move since the headline
         </h2>
-        <p className={styles.sub}>
+        <p className={styles.sub} hidden={dailyOnly}>
           Each line rebased to 0% at t0{data && <> ({formatKstTime(data.t0)} KST)</>}; minutes since the headline, −
           {OVERLAY_BEFORE_S / 60} to +{OVERLAY_AFTER_S / 60}; last trade every {OVERLAY_STEP_S} s.
         </p>
@@ -64,14 +68,20 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
         className={styles.chart}
         role="img"
         aria-label={describeOverlay(data, (s) => instruments.get(s)?.name)}
-        hidden={Boolean(error) && !data}
+        hidden={dailyOnly || (Boolean(error) && !data)}
       />
+      {dailyOnly && (
+        <p className={styles.error} role="status" data-testid="overlay-daily-only">
+          Only daily bars around this headline ({reactions![0]!.daily?.eventDay ?? "its day"}): there is no minute-by-minute path to draw.
+          The daily event study in the reaction card gives the move by trading day.
+        </p>
+      )}
       {error && (
         <p className={styles.error} role="status">
           {error}
         </p>
       )}
-      {data && <EventOverlayLegend entries={entries} />}
+      {data && !dailyOnly && <EventOverlayLegend entries={entries} />}
     </figure>
   );
 }

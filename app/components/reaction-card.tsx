@@ -48,6 +48,12 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null }:
                 <> (published {formatKstTime(published)}; first tradable moment after it)</>
               )}
               {" · "}abnormal vs {BENCHMARK}
+              {reactions?.every((r) => r.resolution === "daily") && (
+                <>
+                  {" · "}
+                  <span data-testid="card-resolution">daily resolution (day 0 {reactions[0]?.daily?.eventDay})</span>
+                </>
+              )}
             </p>
           )}
         </div>

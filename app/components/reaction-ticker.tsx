@@ -2,6 +2,7 @@ import { RETURN_WINDOWS, type Reaction, type ReturnWindow } from "../../contract
 import { CONFOUND_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
 import { formatPercent, formatPrice } from "../lib/format-number";
 import { RETURN_WINDOW_LABELS } from "../lib/reaction-format";
+import { ReactionDaily } from "./reaction-daily";
 import { ReactionFigure } from "./reaction-figure";
 import { ReactionStats } from "./reaction-stats";
 import styles from "./reaction-card.module.css";
@@ -33,6 +34,14 @@ export function ReactionTicker({ reaction: r, name, decimals }: ReactionTickerPr
           {r.symbol}
           {name && <span className={styles.name}>{name}</span>}
         </h3>
+        <span
+          className={styles.resolutionChip}
+          data-testid="reaction-resolution"
+          data-value={r.resolution}
+          title={r.resolution === "daily" ? "Only daily bars around the headline: the daily event study answers; minute windows cannot" : "Ticks or intraday bars around the headline: minute windows and the daily study"}
+        >
+          {r.resolution === "daily" ? "Daily data" : "Intraday data"}
+        </span>
         {r.confounded && (
           <span
             className={styles.warnChip}
@@ -43,7 +52,7 @@ export function ReactionTicker({ reaction: r, name, decimals }: ReactionTickerPr
           </span>
         )}
         <p className={styles.pre}>
-          Pre-event price{" "}
+          {r.resolution === "daily" ? "Base (previous close)" : "Pre-event price"}{" "}
           <strong data-testid="pre-event-price" data-value={String(r.preEventPrice)}>
             {formatPrice(r.preEventPrice, decimals)}
           </strong>
@@ -56,13 +65,27 @@ export function ReactionTicker({ reaction: r, name, decimals }: ReactionTickerPr
           <div key={w} className={styles.returnCell}>
             <dt>{RETURN_WINDOW_LABELS[w]}</dt>
             <dd>
-              <ReactionFigure value={r.returns[w]} format={formatPercent} shownDecimals={2} scale={100} testId={WINDOW_TEST_IDS[w]} />
+              <ReactionFigure
+                value={r.returns[w]}
+                format={formatPercent}
+                shownDecimals={2}
+                scale={100}
+                testId={WINDOW_TEST_IDS[w]}
+                missingTitle={r.intradayReason && r.returns[w] === null ? "not available: daily data only" : undefined}
+              />
             </dd>
           </div>
         ))}
       </dl>
 
-      <ReactionStats reaction={r} />
+      {r.intradayReason ? (
+        <p className={styles.unavailable} data-testid="intraday-unavailable">
+          Intraday windows not available: {r.intradayReason}.
+        </p>
+      ) : (
+        <ReactionStats reaction={r} />
+      )}
+      {r.daily && <ReactionDaily daily={r.daily} symbol={r.symbol} decimals={decimals} />}
     </section>
   );
 }

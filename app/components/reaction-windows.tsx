@@ -10,6 +10,7 @@ import styles from "./reaction-card.module.css";
 export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] }) {
   const first = reactions[0];
   if (!first) return null;
+  if (reactions.every((r) => r.resolution === "daily")) return <DailyWindows reactions={reactions} />;
   const event = first.eventWindow;
   const estimation = reactions.find((r) => r.estimation)?.estimation ?? null;
   const ns = reactions.flatMap((r) => (r.estimation ? [r.estimation.n] : []));
@@ -46,6 +47,38 @@ export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] 
             </>
           ) : (
             "none (no market model)"
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+// With daily data only the windows are trading days around day 0.
+function DailyWindows({ reactions }: { reactions: readonly Reaction[] }) {
+  const daily = reactions.find((r) => r.daily)?.daily ?? null;
+  const model = reactions.find((r) => r.daily?.model)?.daily?.model ?? null;
+  const last = daily?.windows[daily.windows.length - 1];
+  return (
+    <dl className={styles.windows} data-testid="reaction-windows">
+      <div>
+        <dt>Resolution</dt>
+        <dd>daily bars only: minute windows not available</dd>
+      </div>
+      <div>
+        <dt>Event window</dt>
+        <dd>{daily ? <>trading days 0 ({daily.eventDay}) to +20{last ? ` (${last.to})` : ""}, from the close of {daily.baseDay}</> : "no daily closes around the headline"}</dd>
+      </div>
+      <div>
+        <dt>Estimation window</dt>
+        <dd>
+          {model ? (
+            <>
+              {model.from} to {model.to} (trading days {daily!.estimationWindow.from}…{daily!.estimationWindow.to}), n = {formatPrice(model.n, 0)}, OLS on daily
+              returns against {BENCHMARK}
+            </>
+          ) : (
+            `none: ${daily?.modelReason ?? "no daily closes"}`
           )}
         </dd>
       </div>

@@ -41,10 +41,14 @@ export function ReactionsTable() {
               <ReactionsSortHeader column="publishedAt" label="Time (KST)" {...header} />
               <ReactionsSortHeader column="headline" label="Headline" {...header} />
               <ReactionsSortHeader column="symbol" label="Ticker" {...header} />
+              <ReactionsSortHeader column="resolution" label="Data" {...header} />
               <ReactionsSortHeader column="r15m" label="+15m" numeric {...header} />
               <ReactionsSortHeader column="r60m" label="+60m" numeric {...header} />
               <ReactionsSortHeader column="car" label="CAR" numeric {...header} />
               <ReactionsSortHeader column="tStat" label="t-stat" numeric {...header} />
+              <ReactionsSortHeader column="d0" label="Day 0" numeric {...header} />
+              <ReactionsSortHeader column="dCar" label="AR day 0" numeric {...header} />
+              <ReactionsSortHeader column="dT" label="t day 0" numeric {...header} />
               <ReactionsSortHeader column="confounded" label="Confounded" {...header} />
             </tr>
           </thead>
@@ -64,11 +68,16 @@ export function ReactionsTable() {
                   {row.symbol}
                   <span className={styles.symbolName}>{instruments.get(row.symbol)?.name}</span>
                 </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure value={row.r15m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-15m" />
+                <td data-testid="cell-resolution" data-value={row.resolution}>
+                  <span className={styles.muted} title={row.resolution === "daily" ? "only daily bars around the headline: no minute windows" : "ticks or intraday bars around the headline"}>
+                    {row.resolution}
+                  </span>
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.r60m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-60m" />
+                  <ReactionFigure value={row.r15m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-15m" missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"} />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.r60m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-60m" missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"} />
                 </td>
                 <td className={styles.numeric}>
                   <ReactionFigure value={row.car} format={formatPercent} shownDecimals={2} scale={100} testId="cell-car" missingTitle="no market model" />
@@ -76,6 +85,20 @@ export function ReactionsTable() {
                 <td className={styles.numeric}>
                   <ReactionFigure value={row.tStat} format={formatTStat} shownDecimals={2} signed={false} testId="cell-tstat" missingTitle="no market model" />
                   {row.tStat !== null && isSignificant(row.tStat) && (
+                    <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
+                      *
+                    </abbr>
+                  )}
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.d0} format={formatPercent} shownDecimals={2} scale={100} testId="cell-d0" missingTitle="no daily closes around the headline" />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.dCar} format={formatPercent} shownDecimals={2} scale={100} testId="cell-dcar" missingTitle="no daily market model" />
+                </td>
+                <td className={styles.numeric}>
+                  <ReactionFigure value={row.dT} format={formatTStat} shownDecimals={2} signed={false} testId="cell-dt" missingTitle="no daily market model" />
+                  {row.dT !== null && isSignificant(row.dT) && (
                     <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
                       *
                     </abbr>

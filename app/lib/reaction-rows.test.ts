@@ -9,6 +9,10 @@ const row = (symbol: string, car: number | null, publishedAt = 0): ReactionRow =
   symbol,
   r15m: null,
   r60m: null,
+  d0: null,
+  dCar: car,
+  dT: null,
+  resolution: "intraday",
   car,
   tStat: null,
   confounded: false,
@@ -36,5 +40,13 @@ describe("sorting reactions", () => {
   it("breaks ties newest first", () => {
     const tied = [row("X", 0.01, 1), row("Y", 0.01, 2)];
     expect(sortRows(tied, DEFAULT_SORT).map((r) => r.symbol)).toEqual(["Y", "X"]);
+  });
+});
+
+describe("daily columns", () => {
+  it("sorts by the daily study's day-0 CAR, unknown figures last", () => {
+    const rows = [row("A", 0.01), row("B", null), row("C", 0.15)];
+    expect(sortRows(rows, { key: "dCar", direction: "descending" }).map((r) => r.symbol)).toEqual(["C", "A", "B"]);
+    expect(sortRows(rows, { key: "dCar", direction: "ascending" }).map((r) => r.symbol)).toEqual(["A", "C", "B"]);
   });
 });

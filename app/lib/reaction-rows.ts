@@ -1,4 +1,4 @@
-import type { NewsItem, Reaction } from "../../contract/model";
+import type { NewsItem, Reaction, Resolution } from "../../contract/model";
 
 /** One line of the reactions table: a headline and one of its tickers. */
 export interface ReactionRow {
@@ -11,10 +11,15 @@ export interface ReactionRow {
   r60m: number | null;
   car: number | null;
   tStat: number | null;
+  /** The daily study's day-0 window: raw return, CAR and t. */
+  d0: number | null;
+  dCar: number | null;
+  dT: number | null;
+  resolution: Resolution;
   confounded: boolean;
 }
 
-export const SORT_KEYS = ["publishedAt", "headline", "symbol", "r15m", "r60m", "car", "tStat", "confounded"] as const;
+export const SORT_KEYS = ["publishedAt", "headline", "symbol", "resolution", "r15m", "r60m", "car", "tStat", "d0", "dCar", "dT", "confounded"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "ascending" | "descending";
 
@@ -28,7 +33,9 @@ export const DEFAULT_SORT: Sort = { key: "car", direction: "descending" };
 
 /** The rows of one headline, one per reaction (ticker). */
 export function rowsOf(news: NewsItem, reactions: readonly Reaction[]): ReactionRow[] {
-  return reactions.map((r) => ({
+  return reactions.map((r) => {
+    const day0 = r.daily?.windows.find((w) => w.window === "0");
+    return {
     key: `${news.id}\u0000${r.symbol}`,
     newsId: news.id,
     publishedAt: Date.parse(news.publishedAt),
@@ -38,15 +45,20 @@ export function rowsOf(news: NewsItem, reactions: readonly Reaction[]): Reaction
     r60m: r.returns["60m"],
     car: r.abnormal?.car ?? null,
     tStat: r.abnormal?.tStat ?? null,
+    d0: day0?.return ?? null,
+    dCar: day0?.abnormal ?? null,
+    dT: day0?.tStat ?? null,
+    resolution: r.resolution,
     confounded: r.confounded,
-  }));
+    };
+  });
 }
 
 /** What a click on a column header does: flip the column, or start a new one. */
 export function nextSort(current: Sort, key: SortKey): Sort {
   if (current.key === key) return { key, direction: current.direction === "ascending" ? "descending" : "ascending" };
   // Text reads A→Z first; figures and time read biggest/newest first.
-  return { key, direction: key === "headline" || key === "symbol" ? "ascending" : "descending" };
+  return { key, direction: key === "headline" || key === "symbol" || key === "resolution" ? "ascending" : "descending" };
 }
 
 /**

@@ -14,9 +14,12 @@ export interface ReactionsState {
   open: ReturnWindow[];
 }
 
-/** The windows some reaction has not reached yet, in window order. */
+/**
+ * The windows some reaction has not reached yet, in window order. A reaction from daily
+ * bars only never fills its minute windows: they are not open, they are not available.
+ */
 export function openWindows(reactions: readonly Reaction[]): ReturnWindow[] {
-  return RETURN_WINDOWS.filter((w) => reactions.some((r) => r.returns[w] === null));
+  return RETURN_WINDOWS.filter((w) => reactions.some((r) => r.resolution !== "daily" && r.returns[w] === null));
 }
 
 /**
