@@ -19,6 +19,9 @@ const testIdOf = (window: string) => window.replace("..", "to").replace("-", "m"
 export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReaction; symbol: string; decimals: number }) {
   const model = daily.model;
   const percent = { format: formatPercent, shownDecimals: 2, scale: 100 } as const;
+  // Windows whose closes are not in yet are summed up in one line, not a column of dashes.
+  const known = daily.windows.filter((w) => w.return !== null);
+  const pending = daily.windows.filter((w) => w.return === null);
   return (
     <section className={styles.daily} data-testid="reaction-daily" aria-label={`Daily event study of ${symbol}`}>
       <p className={styles.dailyHead}>
@@ -42,7 +45,7 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
           </tr>
         </thead>
         <tbody>
-          {daily.windows.map((w) => (
+          {known.map((w) => (
             <tr key={w.window} data-testid={`daily-${testIdOf(w.window)}`} title={`${w.from} to ${w.to}${w.reason ? `: ${w.reason}` : ""}`}>
               <th scope="row">{WINDOW_LABELS[w.window] ?? w.window}</th>
               <td>
@@ -63,6 +66,11 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
           ))}
         </tbody>
       </table>
+      {pending.length > 0 && (
+        <p className={styles.dailyModel} data-testid="daily-pending">
+          {pending.map((w) => WINDOW_LABELS[w.window] ?? w.window).join(", ")}: {pending[0]!.reason ?? "not known"}.
+        </p>
+      )}
       <p className={styles.dailyModel} data-testid="daily-model">
         {model ? (
           <>
@@ -73,9 +81,17 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
         ) : (
           <>No daily market model: {daily.modelReason}.</>
         )}{" "}
-        Volume surge day 0:{" "}
-        <ReactionFigure value={daily.volumeSurge} format={formatMultiple} shownDecimals={2} signed={false} testId="daily-volume-surge" missingTitle="no day-0 volume or no earlier volume" />{" "}
-        the estimation window's mean.
+        {daily.volumeSurge !== null ? (
+          <>
+            Volume surge day 0:{" "}
+            <ReactionFigure value={daily.volumeSurge} format={formatMultiple} shownDecimals={2} signed={false} testId="daily-volume-surge" /> the
+            estimation window's mean daily volume.
+          </>
+        ) : (
+          <span data-testid="daily-volume-surge" data-value="">
+            No daily volume surge: {known.length === 0 ? "no day-0 close yet" : "no volume in the estimation window"}.
+          </span>
+        )}
       </p>
     </section>
   );
