@@ -32,6 +32,7 @@ import { loadScenario } from "./scenario/load-scenario";
 import { scenarioWorld } from "./scenario/scenario-world";
 import { seedDatabase } from "./seed/seed-database";
 import { openStore } from "./store/open-store";
+import { prepareTape, readTapeRows } from "./tape/load-tape";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const FOLLOWER_REFRESH_MS = 1_000;
@@ -65,7 +66,12 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
   const scenario = env.FEED.startsWith("scenario:") ? await loadScenario(env.FEED.slice("scenario:".length), calendar) : null;
+  const tapeRows = env.FEED.startsWith("replay:") ? await readTapeRows(path.resolve(env.FEED.slice("replay:".length))) : null;
   const store = await openStore(env);
+  const tape = tapeRows ? await prepareTape(tapeRows, store).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  }) : null;
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
   // The adapter reads streams with blocking calls: it gets a connection of its own.
   const adapterClient = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
@@ -81,10 +87,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
 
   // Only the leader seeds and runs the feed, so two nodes never write the same seq.
   const feed = new LeaderFeed(
-    env.FEED === "simulate" || env.FEED === "off" ? env.FEED : `scenario:${scenario?.name}`,
+    env.FEED === "simulate" || env.FEED === "off" || tape ? env.FEED : `scenario:${scenario?.name}`,
     async () => {
-      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY);
-      const created = await createFeed(env, { store, bus, calendar, news, log, scenario });
+      // A tape is the market: no simulated history is mixed in.
+      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY && !tape);
+      const created = await createFeed(env, { store, bus, calendar, news, log, scenario, tape });
       await market.refresh();
       return created;
     },

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 const feedSchema = z
   .string()
-  .regex(/^(simulate|replay|off|scenario:.+)$/, "expected simulate, replay, off or scenario:FILE");
+  .regex(/^(simulate|off|scenario:.+|replay:.+)$/, "expected simulate, off, scenario:FILE or replay:FILE (a tick tape)");
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),

@@ -12,18 +12,40 @@ import { SimulatedFeed } from "./simulated-feed";
 import type { TickBus } from "./tick-bus";
 import type { Scenario } from "../../contract/scenario";
 import { type ScenarioFeedDeps, createScenarioFeed } from "../scenario/scenario-feed";
+import type { Tape } from "../tape/load-tape";
+import { TapeFeed } from "../tape/tape-feed";
 
 /** The feed FEED names, continuing from what the store holds. */
 export async function createFeed(
   env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED">,
-  deps: ScenarioFeedDeps & { scenario: Scenario | null },
+  deps: ScenarioFeedDeps & { scenario: Scenario | null; tape?: Tape | null },
 ): Promise<Feed> {
   if (env.FEED === "off") return idleFeed();
   if (deps.scenario) return createScenarioFeed(deps.scenario, env.FEED_SPEED, deps);
+  if (deps.tape) return createTapeFeed(deps.tape, env.FEED_SPEED, deps);
   if (env.FEED !== "simulate") {
-    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate, scenario:FILE or off`);
+    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate, scenario:FILE, replay:FILE or off`);
   }
   return createSimulation(env, { ...deps, store: deps.store.ticks });
+}
+
+// Continues after what an earlier run of the same tape stored (a restart), seqs included.
+async function createTapeFeed(tape: Tape, speed: number, deps: ScenarioFeedDeps): Promise<Feed> {
+  const stored = await deps.store.ticks.lastTicks();
+  const rows = tape.rows.filter((row) => row.ts > (stored.get(row.symbol)?.ts ?? -Infinity));
+  const published = tape.news.length === 0 ? [] : await Promise.all(tape.news.map((n) => deps.store.news.get(n.id)));
+  return new TapeFeed({
+    file: tape.file,
+    rows,
+    news: tape.news.filter((_, i) => !published[i]),
+    sequencer: new Sequencer(new Map([...stored].map(([symbol, tick]) => [symbol, tick.seq]))),
+    bus: deps.bus,
+    store: deps.store,
+    newsSignal: deps.news,
+    calendar: deps.calendar,
+    speed,
+    log: deps.log,
+  });
 }
 
 async function createSimulation(

@@ -26,6 +26,17 @@ type Checked = { ok: true; item: NewsItem } | { ok: false; reason: string };
  * nothing. Every item is checked before the first is stored.
  */
 export async function importNews(store: Store, source: string): Promise<NewsImportSummary> {
+  const { format, items, valid, rejected } = await readNewsItems(store, source);
+  let added = 0;
+  for (const item of valid) if (await store.news.insert(item)) added++;
+  return { format, items, added, duplicates: valid.length - added, rejected };
+}
+
+/** Reads and checks the headlines of a news source as `importNews` does, without storing them. */
+export async function readNewsItems(
+  store: Store,
+  source: string,
+): Promise<Pick<NewsImportSummary, "format" | "items" | "rejected"> & { valid: NewsItem[] }> {
   const candidates = newsCandidates(await readNewsSource(source));
   const instruments = await knownInstruments(store);
   const known = new Set(instruments.map((i) => i.symbol));
@@ -38,9 +49,7 @@ export async function importNews(store: Store, source: string): Promise<NewsImpo
     if (checked.ok) valid.push(checked.item);
     else rejected.push({ item: candidate.number, reason: checked.reason });
   }
-  let added = 0;
-  for (const item of valid) if (await store.news.insert(item)) added++;
-  return { format: candidates.format, items: candidates.items.length, added, duplicates: valid.length - added, rejected };
+  return { format: candidates.format, items: candidates.items.length, valid, rejected };
 }
 
 // The database's instruments, plus the shipped ones for a database the server has not
