@@ -31,9 +31,21 @@ export interface Candle {
 
 export type InstrumentKind = "stock" | "index";
 
+/** A name that means this instrument only in context ("기아" is also famine, bare "Samsung" a group). */
+export interface AmbiguousName {
+  name: string;
+  /** The name counts only when one of these words is in the same text. */
+  needs?: string[];
+  /** The name does not count when one of these words is in the same text. */
+  unless?: string[];
+}
+
 export interface Instrument {
   symbol: string;
+  /** English name. */
   name: string;
+  /** Korean name (KRX short name); the English name when none is known. */
+  nameKo: string;
   exchange: string;
   currency: string;
   timezone: string;
@@ -41,6 +53,14 @@ export interface Instrument {
   kind: InstrumentKind;
   aliases: string[];
   decimals: number;
+  sector?: string | null;
+  /** Sensitivity to the benchmark that the simulator uses. */
+  beta?: number | null;
+  /** Phrases that contain a name but name something else ("Hyundai Motor Group", "KIA Tigers"). */
+  lookalikes?: string[];
+  ambiguous?: AmbiguousName[];
+  /** In GET /api/instruments: whether any price of it is stored (else its chart would be empty). */
+  hasData?: boolean;
 }
 
 export const INTERVALS = ["1s", "1m", "5m", "1h", "1d"] as const;

@@ -5,6 +5,7 @@ import { watchlistOf } from "./watchlist";
 const instrument = (symbol: string): Instrument => ({
   symbol,
   name: symbol,
+  nameKo: symbol,
   exchange: "KRX",
   currency: "KRW",
   timezone: "Asia/Seoul",
@@ -20,8 +21,13 @@ describe("watchlistOf", () => {
   });
 
   it("keeps every other instrument, after the shipped ones, in the server's order", () => {
-    const listed = ["035420.KS", "^KS11", "005930.KS", "005380.KS"].map(instrument);
+    const listed = ["035420.KS", "^KS11", "005930.KS", "005380.KS"].map((s) => ({ ...instrument(s), hasData: true }));
     expect(symbols(watchlistOf(listed))).toEqual(["005380.KS", "^KS11", "035420.KS", "005930.KS"]);
+  });
+
+  it("leaves out instruments of the universe that have no prices, unless they are defaults", () => {
+    const listed = [instrument("005930.KS"), { ...instrument("000660.KS"), hasData: true }, instrument("^KS11")];
+    expect(symbols(watchlistOf(listed))).toEqual(["^KS11", "000660.KS"]);
   });
 
   it("shows a scenario of four unshipped symbols whole", () => {

@@ -25,7 +25,7 @@ export const apiRoutes: Record<string, Route> = {
     ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node, leader: ctx.feed.isRunning } satisfies Health),
 
   "GET /api/instruments": async ({ ctx }) =>
-    ok([...ctx.instruments.values()]),
+    ok([...ctx.instruments.values()].map((i) => ({ ...i, hasData: ctx.market.lastTick(i.symbol) !== null }))),
 
   "GET /api/ticks": async ({ ctx, query }) => {
     const q = parseWith(ticksQuery, query);

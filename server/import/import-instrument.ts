@@ -12,6 +12,7 @@ export function importInstrument(symbol: string, name?: string): Instrument {
   return {
     symbol,
     name: name ?? symbol,
+    nameKo: name ?? symbol,
     exchange: "KRX",
     currency: "KRW",
     timezone: "Asia/Seoul",

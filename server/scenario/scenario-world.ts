@@ -26,6 +26,7 @@ export function scenarioWorld(scenario: Scenario, calendar: KrxCalendar): Scenar
       known ?? {
         symbol: spec.symbol,
         name: spec.name ?? spec.symbol,
+        nameKo: spec.name ?? spec.symbol,
         exchange: "KRX",
         currency: "KRW",
         timezone: "Asia/Seoul",

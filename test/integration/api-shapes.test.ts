@@ -26,13 +26,17 @@ describe("GET /api/health", () => {
 });
 
 describe("GET /api/instruments", () => {
-  it("lists the three shipped instruments with the contract's fields", async () => {
+  it("lists the shipped universe with the contract's fields, saying which have prices", async () => {
     const instruments = await getOk<Instrument[]>(app.url, "/api/instruments");
-    expect(instruments.map((i) => i.symbol).sort()).toEqual(["000270.KS", "005380.KS", "^KS11"]);
+    const symbols = instruments.map((i) => i.symbol);
+    expect(symbols).toEqual(expect.arrayContaining(["000270.KS", "005380.KS", "005930.KS", "^KS11"]));
+    expect(symbols.length).toBeGreaterThanOrEqual(31);
+    expect(instruments.filter((i) => i.hasData).map((i) => i.symbol).sort()).toEqual(["000270.KS", "005380.KS", "^KS11"]);
     for (const instrument of instruments) {
       expect(instrument).toMatchObject({
         symbol: expect.any(String),
         name: expect.any(String),
+        nameKo: expect.any(String),
         exchange: "KRX",
         currency: "KRW",
         timezone: "Asia/Seoul",

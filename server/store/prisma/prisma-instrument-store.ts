@@ -1,6 +1,11 @@
-import type { Instrument } from "../../../contract/model";
+import type { AmbiguousName, Instrument } from "../../../contract/model";
 import type { SqlitePrisma } from "../../db/open-sqlite";
 import type { InstrumentStore } from "../store";
+
+interface Tagging {
+  lookalikes?: string[];
+  ambiguous?: AmbiguousName[];
+}
 
 /** Instruments through the Prisma client (the same code for SQLite and PostgreSQL). */
 export class PrismaInstrumentStore implements InstrumentStore {
@@ -8,8 +13,9 @@ export class PrismaInstrumentStore implements InstrumentStore {
 
   async upsert(instruments: readonly Instrument[]): Promise<void> {
     await this.prisma.$transaction(
-      instruments.map(({ aliases, ...rest }) => {
-        const data = { ...rest, aliases: JSON.stringify(aliases) };
+      instruments.map(({ aliases, lookalikes, ambiguous, sector, beta, ...rest }) => {
+        const tagging: Tagging = { ...(lookalikes?.length && { lookalikes }), ...(ambiguous?.length && { ambiguous }) };
+        const data = { ...rest, aliases: JSON.stringify(aliases), sector: sector ?? null, beta: beta ?? null, tagging: JSON.stringify(tagging) };
         return this.prisma.instrument.upsert({ where: { symbol: rest.symbol }, create: data, update: data });
       }),
     );
@@ -17,10 +23,17 @@ export class PrismaInstrumentStore implements InstrumentStore {
 
   async list(): Promise<Instrument[]> {
     const rows = await this.prisma.instrument.findMany({ orderBy: { symbol: "asc" } });
-    return rows.map((row) => ({
-      ...row,
-      kind: row.kind === "index" ? "index" : "stock",
-      aliases: JSON.parse(row.aliases) as string[],
-    }));
+    return rows.map(({ tagging, nameKo, ...row }) => {
+      const { lookalikes = [], ambiguous = [] } = JSON.parse(tagging) as Tagging;
+      return {
+        ...row,
+        // Rows written before Korean names were kept fall back to the English name.
+        nameKo: nameKo || row.name,
+        kind: row.kind === "index" ? "index" : "stock",
+        aliases: JSON.parse(row.aliases) as string[],
+        lookalikes,
+        ambiguous,
+      };
+    });
   }
 }

@@ -106,7 +106,7 @@ describe("JSON", () => {
       duplicates: 0,
       rejected: [
         { item: 3, reason: expect.stringMatching(/^source:/) },
-        { item: 4, reason: "tickers: unknown symbol 005930.KS" },
+        { item: 4, reason: "tickers: unknown symbol 999990.KS" },
         { item: 5, reason: "url: expected an http(s) URL" },
         { item: 6, reason: expect.stringMatching(/^input:/) },
       ],

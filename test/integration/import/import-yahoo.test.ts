@@ -134,7 +134,7 @@ describe("Yahoo Finance daily CSV", () => {
     ]);
     // A shipped symbol keeps its shipped definition (aliases for the tagger), with the name given.
     const kospi = (await store.instruments.list()).find((i) => i.symbol === "^KS11");
-    expect(kospi).toMatchObject({ name: "KOSPI test", kind: "index", aliases: expect.arrayContaining(["KOSPI"]) });
+    expect(kospi).toMatchObject({ name: "KOSPI test", nameKo: "코스피", kind: "index", aliases: expect.arrayContaining(["KOSPI index"]) });
   });
 
   it("creates an unknown symbol's instrument with the name given, an index for ^", async () => {
