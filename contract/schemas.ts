@@ -164,3 +164,26 @@ export const dailyReactionSchema = z.object({
   modelReason: z.string().nullable(),
   estimationWindow: z.object({ from: z.number().int(), to: z.number().int(), minReturns: z.number().int() }),
 });
+
+/** The most headlines one study pools. */
+export const MAX_STUDY_EVENTS = 5_000;
+
+/** `GET /api/study` and `/api/study.csv`: which headlines naming `symbol` to study together. */
+export const studyQuery = z
+  .object({
+    symbol: symbolSchema,
+    resolution: z.enum(["intraday", "daily"]).default("intraday"),
+    q: z.string().max(500).optional(),
+    source: z.string().max(200).optional(),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+    newsIds: z
+      .string()
+      .max(100_000)
+      .transform((raw) => raw.split(",").map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(newsIdSchema).min(1).max(MAX_STUDY_EVENTS))
+      .optional(),
+  })
+  .strict()
+  .superRefine(range);
+export type StudyQuery = z.output<typeof studyQuery>;

@@ -1,13 +1,15 @@
 import type { IncomingMessage } from "node:http";
 import type { Health } from "../../contract/model";
-import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, ticksQuery } from "../../contract/schemas";
+import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, studyQuery, ticksQuery } from "../../contract/schemas";
 import { createNews } from "../operations/create-news";
 import type { AppContext } from "../operations/context";
 import { getCandles } from "../operations/get-candles";
-import { getReactions } from "../operations/get-reactions";
+import { dataReach, getReactions } from "../operations/get-reactions";
+import { getStudy } from "../operations/get-study";
+import { studyToCsv } from "./study-csv";
 import { reactionsToCsv } from "./reactions-csv";
 import { requireInstrument } from "../operations/require-instrument";
-import { parseWith } from "../../contract/parse";
+import { parseQueryWith, parseWith } from "../../contract/parse";
 import { readJsonBody } from "./read-body";
 import { type Answer, ok } from "./respond";
 
@@ -55,4 +57,12 @@ export const apiRoutes: Record<string, Route> = {
     const { newsId, asOf } = parseWith(reactionsQuery, query);
     return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId, asOf)), contentType: "text/csv; charset=utf-8" };
   },
+
+  "GET /api/study": async ({ ctx, query }) => ok(await getStudy(ctx, parseQueryWith(studyQuery, query), dataReach(ctx))),
+
+  "GET /api/study.csv": async ({ ctx, query }) => ({
+    status: 200,
+    body: studyToCsv(await getStudy(ctx, parseQueryWith(studyQuery, query), dataReach(ctx))),
+    contentType: "text/csv; charset=utf-8",
+  }),
 };

@@ -112,10 +112,11 @@ export async function reactionsAsOf(
   return reactions;
 }
 
+/** How far the market data reaches (see below). */
 // How far the market data reaches: the live feed's clock where a feed runs here; with
 // FEED=off, the close of the last session that has ticks (that session is over as far as
 // we know); on a node that does not run the feed, the newest stored tick.
-function dataReach(ctx: AppContext): number | null {
+export function dataReach(ctx: AppContext): number | null {
   const latest = ctx.market.latestTs();
   if (latest === null) return null;
   const clock = ctx.feed.clock();
