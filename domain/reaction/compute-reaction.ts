@@ -117,7 +117,7 @@ export function computeReaction(input: ReactionInput): Reaction | null {
  * the market's own overnight move is netted out; otherwise from the last print strictly
  * before t0 (a print at t0 itself can already carry the shock).
  */
-function referenceTime(calendar: KrxCalendar, publishedAt: number, t0: number) {
+export function referenceTime(calendar: KrxCalendar, publishedAt: number, t0: number) {
   const preOpen = publishedAt < t0;
   const previousClose = calendar.previousSession(t0).close;
   return {

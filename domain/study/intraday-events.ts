@@ -1,6 +1,6 @@
 import type { KrxCalendar } from "../market/krx-calendar";
 import { tradingInstants } from "../market/trading-time";
-import { EVENT_WINDOW_MIN, isConfounded } from "../reaction/compute-reaction";
+import { EVENT_WINDOW_MIN, isConfounded, referenceTime } from "../reaction/compute-reaction";
 import { intradayEstimation, minuteAbnormal } from "../reaction/intraday-abnormal";
 import { type PriceSeries, priceAt } from "../reaction/price-series";
 import type { StudyEventInput } from "./study-event";
@@ -27,9 +27,14 @@ export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
   const t0 = calendar.firstTradableAt(input.publishedAt);
   const empty = new Array<null>(EVENT_WINDOW_MIN).fill(null);
   const base = { newsId: input.newsId, t0, ar: empty, marketReturns: empty, cumulativeReturns: empty, estimation: null };
-  const pre = priceAt(stock, t0);
+  // Measured from where the card measures: the previous close before the open, else the
+  // last print strictly before t0.
+  const reference = referenceTime(calendar, input.publishedAt, t0);
+  const pre = reference.price(stock);
   if (pre === null) return { ...base, unmeasurable: "no price before the event" };
   if (!benchmark) return { ...base, unmeasurable: "no market model: the symbol is the benchmark" };
+  const marketPre = reference.price(benchmark);
+  if (marketPre === null) return { ...base, unmeasurable: "no benchmark price before the event" };
 
   const instants = tradingInstants(calendar, t0, MINUTE, EVENT_WINDOW_MIN);
   const minutes = instants.filter((t) => t <= asOf).length;
@@ -37,7 +42,10 @@ export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
   const cumulativeReturns = pad(instants.slice(0, minutes).map((t) => priceAt(stock, t)! / pre - 1));
   const fit = intradayEstimation(calendar, stock, benchmark, t0);
   if (!fit) return { ...base, cumulativeReturns };
-  const minute = minuteAbnormal(calendar, stock, benchmark, t0, fit.model, minutes, EVENT_WINDOW_MIN);
+  const minute = minuteAbnormal(calendar, stock, benchmark, t0, fit.model, minutes, EVENT_WINDOW_MIN, {
+    stock: pre,
+    market: marketPre,
+  });
   return {
     newsId: input.newsId,
     t0,
