@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { Instrument, NewsItem } from "../contract/model";
 import { BENCHMARK, SHIPPED_INSTRUMENTS } from "../domain/instruments";
+import { simulatedMarket } from "../domain/simulator/default-market";
 import { KrxCalendar } from "../domain/market/krx-calendar";
 import { createTagger } from "../domain/tagging/tag-tickers";
 import { connectRedis } from "./cluster/connect-redis";
@@ -90,7 +91,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     env.FEED === "simulate" || env.FEED === "off" || tape ? env.FEED : `scenario:${scenario?.name}`,
     async () => {
       // A tape is the market: no simulated history is mixed in.
-      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY && !tape);
+      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY && !tape, simulatedMarket(env.FEED_SYMBOLS));
       const created = await createFeed(env, { store, bus, calendar, news, log, scenario, tape });
       await market.refresh();
       return created;

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
+import { SHIPPED_SIMULATION } from "../../domain/instruments";
+import { DEFAULT_FEED_SYMBOLS } from "../../domain/simulator/default-market";
 
 const feedSchema = z
   .string()
@@ -20,6 +22,16 @@ const envSchema = z.object({
   FEED: feedSchema.default("simulate"),
   /** "false": an empty database gets the instruments and news but no simulated history (for real imports). */
   SEED_HISTORY: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Universe symbols the simulator runs (the benchmark always); each with its beta. */
+  FEED_SYMBOLS: z
+    .string()
+    .default(DEFAULT_FEED_SYMBOLS.join(","))
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.length > 0, "expected a comma list of symbols")
+    .superRefine((list, ctx) => {
+      const unknown = list.find((s) => !SHIPPED_SIMULATION.has(s));
+      if (unknown) ctx.addIssue({ code: "custom", message: `unknown symbol ${unknown}: not in the shipped universe (domain/universe/krx-universe.json)` });
+    }),
   FEED_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   FEED_SPEED: z.coerce.number().positive().max(100_000).default(1),
   ALLOWED_ORIGINS: z

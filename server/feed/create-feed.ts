@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Env } from "../config/env";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { BENCHMARK } from "../../domain/instruments";
-import { DEFAULT_MARKET } from "../../domain/simulator/default-market";
+import { simulatedMarket } from "../../domain/simulator/default-market";
 import { MarketSimulator } from "../../domain/simulator/market-simulator";
 import type { TickStore } from "../store/store";
 import { type Feed, idleFeed } from "./feed";
@@ -17,7 +17,7 @@ import { TapeFeed } from "../tape/tape-feed";
 
 /** The feed FEED names, continuing from what the store holds. */
 export async function createFeed(
-  env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED">,
+  env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED" | "FEED_SYMBOLS">,
   deps: ScenarioFeedDeps & { scenario: Scenario | null; tape?: Tape | null },
 ): Promise<Feed> {
   if (env.FEED === "off") return idleFeed();
@@ -49,14 +49,15 @@ async function createTapeFeed(tape: Tape, speed: number, deps: ScenarioFeedDeps)
 }
 
 async function createSimulation(
-  env: Pick<Env, "FEED_SEED" | "FEED_SPEED">,
+  env: Pick<Env, "FEED_SEED" | "FEED_SPEED" | "FEED_SYMBOLS">,
   deps: { store: TickStore; bus: TickBus; calendar: KrxCalendar; log: Logger },
 ): Promise<Feed> {
-  const resumed = await resumeSimulation(deps.store, DEFAULT_MARKET, env.FEED_SEED, deps.calendar);
+  const market = simulatedMarket(env.FEED_SYMBOLS);
+  const resumed = await resumeSimulation(deps.store, market, env.FEED_SEED, deps.calendar);
   const simulator = new MarketSimulator({
     seed: env.FEED_SEED,
     benchmark: BENCHMARK,
-    instruments: DEFAULT_MARKET,
+    instruments: market,
     calendar: deps.calendar,
     ...(resumed && { state: resumed.state }),
   });

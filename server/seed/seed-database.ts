@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Instrument, NewsItem } from "../../contract/model";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
+import type { SimInstrument } from "../../domain/simulator/model";
 import { MarketSimulator } from "../../domain/simulator/market-simulator";
 import { DEFAULT_MARKET, HISTORY_DAYS, HISTORY_LAST_DAY } from "../../domain/simulator/default-market";
 import { BENCHMARK } from "../../domain/instruments";
@@ -35,6 +36,7 @@ export async function seedDatabase(
   seed: number,
   log: Logger,
   history = true,
+  market: readonly SimInstrument[] = DEFAULT_MARKET,
 ): Promise<void> {
   await store.instruments.upsert(instruments);
   if ((await store.news.count()) === 0) {
@@ -49,8 +51,12 @@ export async function seedDatabase(
   const simulator = new MarketSimulator({
     seed,
     benchmark: BENCHMARK,
-    instruments: DEFAULT_MARKET,
-    shocks: SHIPPED_NEWS.map((n) => ({ at: Date.parse(n.publishedAt), impact: n.impact })),
+    instruments: market,
+    // A shipped headline moves only the symbols this market simulates.
+    shocks: SHIPPED_NEWS.map((n) => ({
+      at: Date.parse(n.publishedAt),
+      impact: Object.fromEntries(Object.entries(n.impact).filter(([symbol]) => market.some((i) => i.symbol === symbol))),
+    })),
     calendar,
   });
   const total = await storeSimulation(simulator, first.open, last.close, store.ticks);
