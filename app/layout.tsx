@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -11,7 +12,10 @@ export const viewport: Viewport = {
   colorScheme: "dark light",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can stamp that answer's CSP nonce on its
+  // inline scripts (a prerendered page would carry no nonce, or a stale one).
+  await connection();
   return (
     // theme-init.js sets data-theme before the first paint; React must not fight it.
     <html lang="en" data-theme="dark" suppressHydrationWarning>

@@ -20,8 +20,9 @@ import { guardHost } from "./http/guard-host";
 import { handleApi } from "./http/handle-api";
 import { defaultAllowedHosts, isAllowedHost } from "./http/host-allowlist";
 import { writeAccess } from "./http/write-access";
-import { securityHeaderValues, securityHeaders } from "./http/security-headers";
+import { securityHeaderValues, securityHeaders, withScriptNonce } from "./http/security-headers";
 import { createLogger } from "./lib/logger";
+import { oneLine } from "./lib/one-line";
 import { Signal } from "./lib/signal";
 import { MarketState } from "./market/market-state";
 import type { AppContext } from "./operations/context";
@@ -128,7 +129,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     }
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/api/")) return void handleApi(ctx, req, res, url);
-    if (pages) return void pages(req, res);
+    if (pages) {
+      // Each page answer gets its own script nonce; the API and static files need none.
+      if (!url.pathname.startsWith("/_next/static/")) withScriptNonce(req, res, dev);
+      return void pages(req, res);
+    }
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
   });
   // Longer than the usual client and proxy idle timeouts, so the server is not the one
