@@ -187,3 +187,13 @@ export const studyQuery = z
   .strict()
   .superRefine(range);
 export type StudyQuery = z.output<typeof studyQuery>;
+
+export const replayResumePayload = z
+  .object({
+    replayId,
+    epoch: z.number().int().min(0),
+    t: z.number().finite(),
+    after: z.record(z.string().min(1).max(32), z.number().int().min(0)).refine((a) => Object.keys(a).length <= 64, "at most 64 symbols"),
+    lastNewsId: z.string().min(1).max(200).optional(),
+  })
+  .strict();

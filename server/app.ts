@@ -46,6 +46,11 @@ export interface StartOptions {
   dev?: boolean;
   /** The bound on what may wait for one viewer (default: DEFAULT_SLOW_CONSUMER_LIMITS; `null` only for benchmark baselines). */
   slowConsumers?: SlowConsumerLimits | null;
+  /**
+   * A failure after start that leaves the node unable to do its job (a feed that cannot
+   * start when this node wins the lead). Default: one line on stderr and exit 1.
+   */
+  onFatal?: (error: Error) => void;
 }
 
 export interface RunningApp {
@@ -63,7 +68,7 @@ export interface RunningApp {
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Wires the parts together and listens: store, feed -> bus -> store and fan-out, API, pages. */
-export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, slowConsumers }: StartOptions): Promise<RunningApp> {
+export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, slowConsumers, onFatal = exitLoudly }: StartOptions): Promise<RunningApp> {
   const node = `${os.hostname()}:${process.pid}`;
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
@@ -108,6 +113,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     benchmark: scenario?.benchmark ?? BENCHMARK,
     tagger: createTagger([...instruments.values()]),
     market,
+    feedStatus: () => bus.feedStatus(),
     news,
     feed,
     reactionCache: new ReactionCache(),
@@ -172,12 +178,18 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   );
   if (ctx.writeAccess.kind === "refused") log.warn(ctx.writeAccess.reason);
 
-  // Alone, this node leads at once and has seeded before it answers its first request.
+  // Alone, this node leads at once and has seeded before it answers its first request; a
+  // failed seed or feed fails the start.
   if (!redis) await feed.lead();
   // The feed's node announces what the import CLI writes; through the adapter it reaches every viewer.
   const imports = new ImportWatcher(ctx, instruments, (sources) => io.emit("sources", sources), () => feed.isRunning);
   await imports.start();
-  leadership.start({ elected: () => feed.lead(), demoted: () => feed.follow() });
+  const elected = () =>
+    feed.lead().catch((error: unknown) => {
+      log.fatal({ err: error }, "the feed could not start on this node");
+      onFatal(new Error(`the feed could not start: ${oneLine(error)}`));
+    });
+  leadership.start({ elected, demoted: () => feed.follow() });
   const refresher = setInterval(() => {
     if (!feed.isRunning) void market.refresh().catch((error: unknown) => log.error({ err: error }, "refresh failed"));
   }, FOLLOWER_REFRESH_MS);
@@ -214,6 +226,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
       await store.close();
     },
   };
+}
+
+function exitLoudly(error: Error): never {
+  console.error(`aftershock: ${error.message}`);
+  process.exit(1);
 }
 
 // A browser on this machine may call the server by either loopback name.

@@ -1,5 +1,6 @@
 import { startApp } from "./app";
 import { parseEnv } from "./config/env";
+import { oneLine } from "./lib/one-line";
 
 // The entry point: read the environment, start, stop cleanly on a signal.
 let env;
@@ -11,7 +12,7 @@ try {
 }
 
 const app = await startApp({ env, dev: process.env.NODE_ENV !== "production" }).catch((error: unknown) => {
-  console.error(`aftershock: could not start: ${(error as Error).message}`);
+  console.error(`aftershock: could not start: ${oneLine(error)}`);
   process.exit(1);
 });
 

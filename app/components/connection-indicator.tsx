@@ -1,7 +1,7 @@
 "use client";
 
 import type { ConnectionStatus } from "../lib/tick-stream";
-import { useConnectionNotice, useConnectionStatus } from "../lib/use-live-market";
+import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../lib/use-live-market";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting",
@@ -14,19 +14,22 @@ const LABELS: Record<ConnectionStatus, string> = {
 export function ConnectionIndicator() {
   const status = useConnectionStatus();
   const notice = useConnectionNotice();
+  const feed = useFeedStatus();
+  const paused = status === "connected" && feed.state === "paused";
   return (
     <div
-      className={`connection is-${status}`}
+      className={`connection is-${paused ? "paused" : status}`}
       data-testid="connection-status"
       data-state={status}
       data-notice={notice?.code}
+      data-feed-state={feed.state}
       role="status"
-      title={notice?.message}
+      title={feed.state === "paused" ? feed.reason : notice?.message}
     >
       <span className="connection-dot" aria-hidden="true" />
       <span>
         <span className="sr-only">Connection: </span>
-        {LABELS[status]}
+        {paused ? "Feed paused: storage unavailable" : LABELS[status]}
         {notice?.code === "slow_consumer" && <span className="connection-notice"> · resumed after falling behind</span>}
       </span>
     </div>

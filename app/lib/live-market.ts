@@ -1,4 +1,4 @@
-import type { Notice } from "../../contract/events";
+import type { FeedStatus, Notice } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
 import { fetchTicks } from "./api-client";
@@ -7,6 +7,8 @@ import { MarketListeners } from "./market-listeners";
 import type { MarketSource } from "./market-source";
 import { type Quote, RECENT_TRADES, applySnapshot, applyTicks, emptyQuote, withEarlierTrades } from "./quote";
 import { type ConnectionStatus, TickStream } from "./tick-stream";
+
+const RUNNING: FeedStatus = { state: "running" };
 
 /**
  * The page's live state: quotes, market clock and connection status for React (one
@@ -21,6 +23,7 @@ export class LiveMarket implements MarketSource {
   private clockNow: MarketClock | null = null;
   private statusNow: ConnectionStatus = "connecting";
   private noticeNow: Notice | null = null;
+  private feedStatusNow: FeedStatus = RUNNING;
   private clockDay: string | null = null;
 
   constructor(readonly symbols: readonly string[]) {
@@ -36,6 +39,12 @@ export class LiveMarket implements MarketSource {
       clock: (clock) => this.onClock(clock),
       status: (status) => {
         this.statusNow = status;
+        // A paused feed says so again on every connection; a new one starts from running.
+        if (status === "connected") this.feedStatusNow = RUNNING;
+        this.changed();
+      },
+      feedStatus: (status) => {
+        this.feedStatusNow = status;
         this.changed();
       },
       notice: (notice) => {
@@ -66,6 +75,10 @@ export class LiveMarket implements MarketSource {
 
   notice(): Notice | null {
     return this.noticeNow;
+  }
+
+  feedStatus(): FeedStatus {
+    return this.feedStatusNow;
   }
 
   /** For useSyncExternalStore: called at most once per frame after any change. */

@@ -1,4 +1,4 @@
-import type { Notice } from "../../contract/events";
+import type { FeedStatus, Notice } from "../../contract/events";
 import type { MarketClock, NewsItem, Tick } from "../../contract/model";
 import type { Quote } from "./quote";
 import type { ConnectionStatus } from "./tick-stream";
@@ -15,6 +15,8 @@ export interface MarketSource {
   status(): ConnectionStatus;
   /** The server's last word on why it dropped this page's connection, if it did (live only). */
   notice?(): Notice | null;
+  /** Whether the live feed runs; a replay reads stored ticks and always runs. */
+  feedStatus(): FeedStatus;
   /** For useSyncExternalStore: called at most once per frame after any change. */
   subscribe(listener: () => void): () => void;
   /** Every tick of `symbol` after the current history end, in order, as it arrives. */

@@ -1,3 +1,4 @@
+import type { FeedStatus } from "../../contract/events";
 import type { ReplayClock } from "../../contract/events";
 import type { MarketClock, NewsItem, Tick } from "../../contract/model";
 import { dayKeyOf } from "../../domain/market/kst";
@@ -20,6 +21,8 @@ const MAX_BACKLOG = 500_000;
  * ReplaySession. Each jump starts a new epoch: quotes restart from the stored state at the
  * new clock, and charts and news reload up to it.
  */
+const RUNNING: FeedStatus = { state: "running" };
+
 export class ReplayMarket implements MarketSource {
   private quotes = new Map<string, Quote>();
   private readonly out = new MarketListeners();
@@ -77,6 +80,10 @@ export class ReplayMarket implements MarketSource {
 
   status(): ConnectionStatus {
     return this.statusNow;
+  }
+
+  feedStatus(): FeedStatus {
+    return RUNNING;
   }
 
   readonly subscribe = this.out.subscribe;

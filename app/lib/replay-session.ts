@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ReplayClock, ServerToClientEvents } from "../../contract/events";
+import type { ClientToServerEvents, ReplayClock, ReplayPosition, ServerToClientEvents } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import type { ReplaySpeed } from "./replay-speeds";
 import type { ConnectionStatus } from "./tick-stream";
@@ -40,22 +40,39 @@ export class ReplaySession {
   /** Jumps sent and not answered yet: until then, arriving ticks are from the old position. */
   private jumping = 0;
   private floor = Number.NEGATIVE_INFINITY;
+  /** What this viewer holds of the current position, for `replay:resume` after a drop. */
+  private position: Omit<ReplayPosition, "replayId"> = { epoch: 0, t: 0, after: {} };
 
   constructor(private readonly on: ReplaySessionHandlers) {
     this.socket = io({ path: "/socket.io", autoConnect: false, forceNew: true });
-    this.socket.on("connect", () => this.on.status("connected"));
+    this.socket.on("connect", () => {
+      this.on.status("connected");
+      // Socket.IO's recovery redelivers what was missed and the server goes on by itself;
+      // a connection it could not recover takes the replay over from what we hold.
+      if (this.replayId && !this.socket.recovered) this.resume(this.replayId);
+    });
     this.socket.on("disconnect", () => this.on.status(this.socket.active ? "reconnecting" : "offline"));
     this.socket.on("connect_error", () => this.on.status(this.socket.active ? "reconnecting" : "offline"));
-    this.socket.on("replay:ticks", ({ replayId, ticks }) => {
+    this.socket.on("replay:ticks", ({ replayId, ticks, epoch }) => {
       if (!this.current(replayId)) return;
-      const fresh = ticks.filter((tick) => tick.ts > this.floor);
+      this.enter(epoch);
+      const after = this.position.after;
+      // Never a tick twice, even if a resume and a redelivery overlap.
+      const fresh = ticks.filter((tick) => tick.ts > this.floor && tick.seq > (after[tick.symbol] ?? 0));
+      for (const tick of fresh) after[tick.symbol] = tick.seq;
       if (fresh.length > 0) this.on.ticks(fresh);
     });
-    this.socket.on("replay:news", ({ replayId, news }) => {
-      if (this.current(replayId) && Date.parse(news.publishedAt) > this.floor) this.on.news(news);
+    this.socket.on("replay:news", ({ replayId, news, epoch }) => {
+      if (!this.current(replayId)) return;
+      this.enter(epoch);
+      this.position.lastNewsId = news.id;
+      if (Date.parse(news.publishedAt) > this.floor) this.on.news(news);
     });
     this.socket.on("replay:clock", (clock) => {
-      if (clock.replayId === this.replayId) this.on.clock(clock);
+      if (clock.replayId !== this.replayId) return;
+      this.enter(clock.epoch);
+      this.position.t = clock.t;
+      this.on.clock(clock);
     });
   }
 
@@ -70,6 +87,7 @@ export class ReplaySession {
         // Set before the next packet is read: the first ticks may be in the same read.
         this.replayId = answer.replayId;
         this.floor = from;
+        this.position = { epoch: 0, t: from, after: {} };
         this.on.jumped(from);
         resolve(answer.replayId);
       });
@@ -97,8 +115,35 @@ export class ReplaySession {
     });
   }
 
-  /** Ends the replay: the server stops every replay of a connection that closes. */
+  // A later epoch means the server jumped: what we held belongs to the old position.
+  private enter(epoch: number | undefined): void {
+    if (epoch === undefined || epoch <= this.position.epoch) return;
+    this.position = { epoch, t: this.position.t, after: {} };
+  }
+
+  private resume(replayId: string): void {
+    this.jumping++;
+    this.socket.timeout(ACK_TIMEOUT_MS).emit("replay:resume", { replayId, ...this.position }, (error, answer) => {
+      this.jumping--;
+      if (error || !answer.ok) {
+        // Gone (past the grace period, or the server restarted): the replay is over.
+        this.on.status("offline");
+        return;
+      }
+      if (answer.clock.epoch !== this.position.epoch) {
+        // We had missed a jump: the server started over at it, so reload from there.
+        this.enter(answer.clock.epoch);
+        this.floor = answer.clock.t;
+        this.on.jumped(answer.clock.t);
+      }
+      this.on.clock(answer.clock);
+    });
+  }
+
+  /** Ends the replay (the server forgets it after the recovery window at most). */
   close(): void {
+    const replayId = this.replayId;
+    if (replayId && this.socket.connected) this.socket.emit("replay:stop", { replayId }, () => undefined);
     this.replayId = null;
     this.socket.removeAllListeners();
     this.socket.disconnect();

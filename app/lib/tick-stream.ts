@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, Notice, ServerToClientEvents } from "../../contract/events";
+import type { ClientToServerEvents, FeedStatus, Notice, ServerToClientEvents } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
 import { type ResumeRequest, type SequencerStep, TickSequencer } from "./tick-sequencer";
 
@@ -15,6 +15,8 @@ export interface TickStreamHandlers {
   status(status: ConnectionStatus): void;
   /** Why the server dropped this connection (e.g. it fell too far behind), once back. */
   notice(notice: Notice): void;
+  /** The feed paused (its store refuses writes) or runs again. */
+  feedStatus(status: FeedStatus): void;
 }
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -56,6 +58,7 @@ export class TickStream {
     this.socket.on("ticks", (batch) => this.run(this.sequencer.batch(batch)));
     this.socket.on("news", (item) => this.on.news(item));
     this.socket.on("clock", (clock) => this.on.clock(clock));
+    this.socket.on("feed:status", (status) => this.on.feedStatus(status));
     window.addEventListener("offline", this.wentOffline);
     window.addEventListener("online", this.cameOnline);
   }

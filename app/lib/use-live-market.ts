@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useSyncExternalStore } from "react";
-import type { Notice } from "../../contract/events";
+import type { FeedStatus, Notice } from "../../contract/events";
 import type { MarketClock } from "../../contract/model";
 import type { MarketSource } from "./market-source";
 import { type Quote, emptyQuote } from "./quote";
@@ -28,6 +28,14 @@ const serverQuote = (symbol: string): Quote => {
 export function useQuote(symbol: string): Quote {
   const market = useLiveMarket();
   return useSyncExternalStore(market.subscribe, () => market.quote(symbol), () => serverQuote(symbol));
+}
+
+const RUNNING: FeedStatus = { state: "running" };
+
+/** Whether the live feed runs, or waits for its store. */
+export function useFeedStatus(): FeedStatus {
+  const market = useLiveMarket();
+  return useSyncExternalStore(market.subscribe, () => market.feedStatus(), () => RUNNING);
 }
 
 /** The feed's market clock, null until the first `clock` event. */

@@ -16,13 +16,19 @@ export class LeaderFeed implements Feed {
     private readonly log: Logger,
   ) {}
 
-  /** Leadership won: build the feed from the store and start it. */
+  /**
+   * Leadership won: build the feed from the store (seeding it first if empty) and start it.
+   * Rejects when that fails, so the caller can stop the node loudly: a node that listens
+   * without the feed it was asked for is worse than one that exits.
+   */
   lead(): Promise<void> {
-    return this.serially(async () => {
+    const step = this.transition.then(async () => {
       if (this.current) return;
       this.current = await this.create();
       this.current.start();
     });
+    this.transition = step.catch(() => undefined);
+    return step;
   }
 
   /** Leadership lost (or shutting down): stop the feed, flushing what it produced. */

@@ -65,6 +65,11 @@ export class SimulatedFeed implements Feed {
 
   private advance(): void {
     const now = performance.now();
+    // The store refuses writes: the market clock stands still instead of piling up ticks.
+    if (this.options.bus.paused) {
+      this.lastWall = now;
+      return;
+    }
     this.carry += ((now - this.lastWall) / 1000) * this.options.speed;
     this.lastWall = now;
     const seconds = Math.min(Math.floor(this.carry), MAX_SECONDS_PER_STEP);

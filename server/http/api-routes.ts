@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { AppError } from "../../contract/errors";
 import type { Health } from "../../contract/model";
 import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, studyQuery, ticksQuery } from "../../contract/schemas";
 import { createNews } from "../operations/create-news";
@@ -23,8 +24,12 @@ export type Route = (input: RouteInput) => Promise<Answer>;
 
 /** The JSON API of CONTRACT.md: `METHOD path` -> handler. Each parses, calls, answers. */
 export const apiRoutes: Record<string, Route> = {
-  "GET /api/health": async ({ ctx }) =>
-    ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node, leader: ctx.feed.isRunning } satisfies Health),
+  "GET /api/health": async ({ ctx }) => {
+    const status = ctx.feedStatus();
+    // A feed that cannot store is not healthy, though the node still serves reads.
+    if (status.state === "paused") throw new AppError("unavailable", `feed paused: ${status.reason}`);
+    return ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node, leader: ctx.feed.isRunning } satisfies Health);
+  },
 
   "GET /api/instruments": async ({ ctx }) =>
     ok([...ctx.instruments.values()].map((i) => ({ ...i, hasData: ctx.market.lastTick(i.symbol) !== null }))),

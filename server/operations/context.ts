@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { FeedStatus } from "../../contract/events";
 import type { Instrument, NewsItem } from "../../contract/model";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import type { Signal } from "../lib/signal";
@@ -17,6 +18,8 @@ export interface AppContext {
   benchmark: string;
   tagger: (...texts: string[]) => string[];
   market: MarketState;
+  /** Whether the feed runs or waits for the store (the tick bus's status). */
+  feedStatus: () => FeedStatus;
   news: Signal<NewsItem>;
   feed: LeaderFeed;
   reactionCache: ReactionCache;

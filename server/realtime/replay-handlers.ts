@@ -3,9 +3,10 @@ import type { Socket } from "socket.io";
 import { AppError } from "../../contract/errors";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
 import { parseWith } from "../../contract/parse";
-import { replayControlPayload, replayStartPayload, replayStopPayload } from "../../contract/schemas";
+import { replayControlPayload, replayResumePayload, replayStartPayload, replayStopPayload } from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
 import { requireInstrument } from "../operations/require-instrument";
+import type { ReplayRegistry } from "../replay/replay-registry";
 import { ReplaySession, type ReplaySink } from "../replay/replay-session";
 import { answer } from "./answer";
 
@@ -15,21 +16,31 @@ const MAX_REPLAYS_PER_SOCKET = 2;
 // engine.io packets queued for the socket before "as fast as possible" waits for a drain.
 const MAX_QUEUED_PACKETS = 8;
 
-/** The `replay:*` events: each viewer's replays live and die with its connection. */
-export function bindReplayHandlers(socket: IoSocket, ctx: AppContext): void {
-  const replays = new Map<string, ReplaySession>();
+/**
+ * The `replay:*` events. A replay belongs to one connection; when it drops, the replay
+ * waits in `registry` for the viewer to come back (recovered by Socket.IO, or `replay:resume`).
+ */
+export function bindReplayHandlers(socket: IoSocket, ctx: AppContext, registry: ReplayRegistry): void {
   const find = (id: string) => {
-    const replay = replays.get(id);
-    if (!replay) throw new AppError("not_found", `no replay ${id} on this connection`);
+    const replay = registry.claimable(id, socket.id);
+    if (!replay || !registry.held(socket.id).includes(replay)) throw new AppError("not_found", `no replay ${id} on this connection`);
     return replay;
   };
+  // Socket.IO recovered this connection (same id): it redelivers what was missed, and the
+  // replays it held go on from where they stood.
+  if (socket.recovered) {
+    for (const replay of registry.orphansOf(socket.id)) {
+      registry.attach(replay.id, socket.id);
+      void replay.attach(socketSink(socket, replay.id));
+    }
+  }
 
   socket.on("replay:start", (payload, ack) =>
     answer(ack, async () => {
       const p = parseWith(replayStartPayload, payload);
       const symbols = [...new Set(p.symbols)];
       for (const symbol of symbols) requireInstrument(ctx, symbol);
-      if (replays.size >= MAX_REPLAYS_PER_SOCKET) {
+      if (registry.held(socket.id).length >= MAX_REPLAYS_PER_SOCKET) {
         throw new AppError("bad_request", `at most ${MAX_REPLAYS_PER_SOCKET} replays per connection; stop one first`);
       }
       const news = (await ctx.store.news.find({ from: p.from, to: p.to, limit: 500 }))
@@ -48,10 +59,10 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext): void {
         news,
         sink: socketSink(socket, id),
       });
-      replays.set(id, replay);
+      registry.add(replay, socket.id);
       await replay.prepare();
       return { replayId: id };
-    }, ({ replayId }) => void replays.get(replayId)?.play()),
+    }, ({ replayId }) => void registry.claimable(replayId, socket.id)?.play()),
   );
 
   socket.on("replay:control", (payload, ack) =>
@@ -78,22 +89,32 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext): void {
   socket.on("replay:stop", (payload, ack) =>
     answer(ack, async () => {
       const { replayId } = parseWith(replayStopPayload, payload);
-      find(replayId).stop();
-      replays.delete(replayId);
+      find(replayId);
+      registry.remove(replayId);
       return {};
     }),
   );
 
-  socket.on("disconnect", () => {
-    for (const replay of replays.values()) replay.stop();
-    replays.clear();
-  });
+  socket.on("replay:resume", (payload, ack) =>
+    answer(ack, async () => {
+      const position = parseWith(replayResumePayload, payload);
+      const replay = registry.claimable(position.replayId, socket.id);
+      if (!replay) throw new AppError("not_found", `no replay ${position.replayId} to resume (ended, or held by a live connection)`);
+      if (!registry.held(socket.id).includes(replay) && registry.held(socket.id).length >= MAX_REPLAYS_PER_SOCKET) {
+        throw new AppError("bad_request", `at most ${MAX_REPLAYS_PER_SOCKET} replays per connection; stop one first`);
+      }
+      registry.attach(replay.id, socket.id);
+      return { clock: await replay.resume(socketSink(socket, replay.id), position) };
+    }),
+  );
+
+  socket.on("disconnect", () => registry.detachAll(socket.id));
 }
 
 function socketSink(socket: IoSocket, replayId: string): ReplaySink {
   return {
-    ticks: (ticks) => socket.emit("replay:ticks", { replayId, ticks }),
-    news: (news) => socket.emit("replay:news", { replayId, news }),
+    ticks: (ticks, epoch) => socket.emit("replay:ticks", { replayId, ticks, epoch }),
+    news: (news, t, epoch) => socket.emit("replay:news", { replayId, news, t, epoch }),
     clock: (clock) => socket.emit("replay:clock", clock),
     drained: () =>
       socket.connected && queuedPackets(socket) > MAX_QUEUED_PACKETS

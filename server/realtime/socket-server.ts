@@ -8,6 +8,7 @@ import { requireInstrument } from "../operations/require-instrument";
 import type { TickBus } from "../feed/tick-bus";
 import { answer } from "./answer";
 import { RateLimiter } from "./rate-limit";
+import { ReplayRegistry } from "../replay/replay-registry";
 import { bindReplayHandlers } from "./replay-handlers";
 import { DEFAULT_SLOW_CONSUMER_LIMITS, SlowConsumerGuard, type SlowConsumerLimits } from "./slow-consumers";
 import { SubscriptionFanout, setSubscription, subscriptionOf } from "./subscription-rooms";
@@ -17,6 +18,8 @@ type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 const CLOCK_EVERY_MS = 1_000;
+// How long a dropped connection's state (and its replays) waits for the viewer to return.
+const RECOVERY_MS = 2 * 60_000;
 
 export interface SocketServerOptions {
   ctx: AppContext;
@@ -42,13 +45,14 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     cors: { origin: allowedOrigins as string[] },
     // `cors` only sets headers; a cross-site page could still connect over websocket.
     allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: true },
     ...(options.adapter && { adapter: options.adapter }),
   });
 
   const fanout = new SubscriptionFanout(io, options.adapter !== undefined);
   const stopTicks = bus.onStored((batch) => fanout.emit(batch));
   const stopNews = ctx.news.on((item) => io.emit("news", item));
+  const stopStatus = bus.status.on((status) => io.emit("feed:status", status));
   // Only the node running the feed knows the market clock; through the adapter its
   // emits reach the viewers of every node.
   const clockTimer = setInterval(() => {
@@ -58,19 +62,24 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
   const limits = options.slowConsumers === undefined ? DEFAULT_SLOW_CONSUMER_LIMITS : options.slowConsumers;
   const guard = limits ? new SlowConsumerGuard(io, limits, ctx.log) : null;
   const limiter = new RateLimiter();
+  const replays = new ReplayRegistry(RECOVERY_MS);
   io.on("connection", (socket) => {
     const clock = ctx.feed.clock();
     if (clock) socket.emit("clock", clock);
     guard?.greet(socket);
+    const status = ctx.feedStatus();
+    if (status.state === "paused") socket.emit("feed:status", status);
     // socket.use runs before every handler: no event, replay:* included, gets past it.
     limiter.attach(socket, ctx.log);
     bindHandlers(socket, ctx);
-    bindReplayHandlers(socket, ctx);
+    bindReplayHandlers(socket, ctx, replays);
   });
   const close = io.close.bind(io);
   io.close = (fn) => {
     clearInterval(clockTimer);
     stopNews();
+    stopStatus();
+    replays.close();
     stopTicks();
     fanout.close();
     guard?.close();

@@ -1,4 +1,4 @@
-import type { ReplayClock, ReplayState } from "../../contract/events";
+import type { ReplayClock, ReplayPosition, ReplayState } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
 import { addTradingTime } from "../../domain/market/trading-time";
@@ -13,8 +13,9 @@ const STEP_MS = { "1s": 1_000, "1m": 60_000, "5m": 300_000 } as const;
 
 /** Where a replay's output goes: one viewer's socket. */
 export interface ReplaySink {
-  ticks(ticks: Tick[]): void;
-  news(item: NewsItem): void;
+  ticks(ticks: Tick[], epoch: number): void;
+  /** A headline the clock passed at `t`; the clock at `t` went out just before it. */
+  news(item: NewsItem, t: number, epoch: number): void;
   clock(clock: ReplayClock): void;
   /** Resolves when the connection can take more ("as fast as possible" waits on it). */
   drained(): Promise<void>;
@@ -49,10 +50,18 @@ export class ReplaySession {
   private lastWall = 0;
   private lastClockWall = 0;
   private stopped = false;
+  /** Off its connection: the clock stands still until a viewer takes it over again. */
+  private detached = false;
+  private sink: ReplaySink;
+  /** Where the last jump put the clock, and how many jumps there were. */
+  private anchor: number;
+  private epoch = 0;
 
   constructor(private readonly o: ReplayOptions) {
     this.t = o.from;
+    this.anchor = o.from;
     this.speed = o.speed;
+    this.sink = o.sink;
     this.cursor = new TickCursor(o.store, o.symbols, o.to);
   }
 
@@ -61,7 +70,8 @@ export class ReplaySession {
   }
 
   clock(): ReplayClock {
-    return { replayId: this.o.id, t: this.t, speed: this.speed === "max" ? 0 : this.speed, state: this.state, from: this.o.from, to: this.o.to };
+    const speed = this.speed === "max" ? 0 : this.speed;
+    return { replayId: this.o.id, t: this.t, speed, state: this.state, from: this.o.from, to: this.o.to, epoch: this.epoch };
   }
 
   /** Positions at `from`, paused; `play` starts it. */
@@ -115,9 +125,55 @@ export class ReplaySession {
     this.timer = null;
   }
 
+  /** The connection dropped: hold the clock (playing or not) until `attach` or `resume`. */
+  detach(): void {
+    this.detached = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Back on a connection that Socket.IO recovered: it redelivers every packet the viewer
+   * missed, so the replay simply goes on where it stood.
+   */
+  attach = (sink: ReplaySink) =>
+    this.run(async () => {
+      this.sink = sink;
+      this.reattached();
+    });
+
+  /**
+   * Back on a new connection that knows only what the viewer holds: every symbol goes on
+   * after the last seq the viewer received, headlines after its last one, so nothing comes
+   * twice and nothing is missing. A viewer that missed a jump starts over at the jump.
+   */
+  resume = (sink: ReplaySink, position: ReplayPosition) =>
+    this.run(async () => {
+      this.sink = sink;
+      const current = position.epoch === this.epoch;
+      await this.cursor.resume(this.anchor, current ? position.after : {});
+      const seen = current && position.lastNewsId ? this.o.news.findIndex((n) => n.id === position.lastNewsId) : -1;
+      this.newsIndex = seen >= 0 ? seen + 1 : this.firstNewsAfter(this.anchor);
+      this.t = current ? Math.min(this.o.to, Math.max(this.anchor, position.t)) : this.anchor;
+      this.reattached();
+    });
+
+  private reattached(): void {
+    this.detached = false;
+    if (this.state === "playing") {
+      this.state = "paused";
+      this.setState("playing");
+    }
+  }
+
+  private firstNewsAfter(t: number): number {
+    const index = this.o.news.findIndex((n) => Date.parse(n.publishedAt) > t);
+    return index < 0 ? this.o.news.length : index;
+  }
+
   private run(action: () => Promise<void>): Promise<ReplayClock> {
     const next = this.queue.then(action).then(() => {
-      this.o.sink.clock(this.clock());
+      this.sink.clock(this.clock());
       return this.clock();
     });
     this.queue = next.catch(() => undefined);
@@ -126,7 +182,7 @@ export class ReplaySession {
 
   private setState(state: ReplayState): void {
     this.state = state;
-    if (state === "playing" && !this.timer && !this.stopped) {
+    if (state === "playing" && !this.timer && !this.stopped && !this.detached) {
       this.lastWall = performance.now();
       this.timer = setTimeout(() => this.frame(), 0);
     }
@@ -135,34 +191,36 @@ export class ReplaySession {
   private async moveTo(t: number): Promise<void> {
     await this.cursor.seek(t);
     this.t = t;
-    this.newsIndex = this.o.news.findIndex((n) => Date.parse(n.publishedAt) > t);
-    if (this.newsIndex < 0) this.newsIndex = this.o.news.length;
+    this.anchor = t;
+    this.epoch++;
+    this.newsIndex = this.firstNewsAfter(t);
   }
 
   // Moves the clock forward to `t`, sending the headlines it passes, then the ticks.
   private async advanceTo(t: number, taken?: Tick[]): Promise<void> {
     this.t = t;
-    while (this.newsIndex < this.o.news.length && Date.parse(this.o.news[this.newsIndex]!.publishedAt) <= t) {
-      this.o.sink.news(this.o.news[this.newsIndex++]!);
-    }
+    const passes = (i: number) => i < this.o.news.length && Date.parse(this.o.news[i]!.publishedAt) <= t;
+    // The clock first: a viewer that trusts it never shows a headline before its time.
+    if (passes(this.newsIndex)) this.sink.clock(this.clock());
+    while (passes(this.newsIndex)) this.sink.news(this.o.news[this.newsIndex++]!, t, this.epoch);
     const ticks = taken ?? (await this.cursor.takeUntil(t, Number.MAX_SAFE_INTEGER));
-    if (ticks.length > 0) this.o.sink.ticks(ticks);
+    if (ticks.length > 0) this.sink.ticks(ticks, this.epoch);
     if (t >= this.o.to && (await this.cursor.peekTs()) === null) this.setState("ended");
   }
 
   private frame(): void {
     this.timer = null;
-    if (this.stopped || this.state !== "playing") return;
+    if (this.stopped || this.detached || this.state !== "playing") return;
     void this.queue.then(async () => {
-      if (this.stopped || this.state !== "playing") return;
+      if (this.stopped || this.detached || this.state !== "playing") return;
       if (this.speed === "max") await this.frameAsFastAsPossible();
       else await this.frameAtSpeed(this.speed);
       const now = performance.now();
       if (now - this.lastClockWall >= CLOCK_EVERY_MS || this.state !== "playing") {
         this.lastClockWall = now;
-        this.o.sink.clock(this.clock());
+        this.sink.clock(this.clock());
       }
-      if (this.state === "playing" && !this.stopped) {
+      if (this.state === "playing" && !this.stopped && !this.detached) {
         this.timer = setTimeout(() => this.frame(), this.speed === "max" ? 0 : FRAME_MS);
       }
     });
@@ -182,7 +240,7 @@ export class ReplaySession {
     const t = batch.at(-1)?.ts ?? this.o.to;
     await this.advanceTo(t, batch);
     if (batch.length === 0) this.setState("ended");
-    await this.o.sink.drained();
+    await this.sink.drained();
     this.lastWall = performance.now();
   }
 }

@@ -34,6 +34,22 @@ export class TickCursor {
     );
   }
 
+  /**
+   * Positions each symbol right after its seq in `after`, and the others at their first
+   * tick at or after `t`: where a viewer that holds those ticks left off.
+   */
+  async resume(t: number, after: Readonly<Record<string, number>>): Promise<void> {
+    this.lanes = await Promise.all(
+      this.symbols.map(async (symbol) => {
+        const seq = Object.hasOwn(after, symbol) ? after[symbol] : undefined;
+        const page = seq === undefined
+          ? await this.store.find({ symbol, from: t, to: this.to, limit: PAGE })
+          : await this.store.find({ symbol, afterSeq: seq, to: this.to, limit: PAGE });
+        return { symbol, page, index: 0, lastSeq: page.at(-1)?.seq ?? seq ?? 0, exhausted: page.length < PAGE };
+      }),
+    );
+  }
+
   /** Time of the next tick of any symbol, or null at the end. */
   async peekTs(): Promise<number | null> {
     let next: number | null = null;
