@@ -81,6 +81,11 @@ export class TapeFeed implements Feed {
   private advance(): void {
     const { rows, speed } = this.options;
     const now = performance.now();
+    // The store refuses writes (the bus is paused): the tape's clock stands still meanwhile.
+    if (this.options.bus.paused) {
+      this.lastWall = now;
+      return;
+    }
     let to = this.cursor + (now - this.lastWall) * speed;
     this.lastWall = now;
     const upcoming = rows[this.next];
