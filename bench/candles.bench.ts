@@ -21,7 +21,10 @@ export async function benchCandles(_quick: boolean): Promise<BenchResult[]> {
         const read = await app.request<Timed>("trades", RANGE);
         const fetched = await get(url);
         trace(`candles ${interval} run ${run}: API ${fetched.ms.toFixed(1)} ms (${fetched.count} bars), trades ${read.ms.toFixed(1)} ms`);
-        if (run > 0) api.push(fetched.ms), raw.push(read.ms);
+        if (run > 0) {
+          api.push(fetched.ms);
+          raw.push(read.ms);
+        }
         bars = fetched.count;
       }
       results.push(

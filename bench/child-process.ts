@@ -133,9 +133,15 @@ export function serveBench(info: unknown, handlers: Record<string, Handler>, cle
   process.on("disconnect", () => void exit());
   process.on("message", (raw) => {
     const { id, cmd, args } = raw as RequestMessage;
-    if (cmd === "exit") return void exit();
+    if (cmd === "exit") {
+      void exit();
+      return;
+    }
     const handler = handlers[cmd];
-    if (!handler) return send({ type: "reply", id, ok: false, error: `unknown command ${cmd}` });
+    if (!handler) {
+      send({ type: "reply", id, ok: false, error: `unknown command ${cmd}` });
+      return;
+    }
     handler(args as never).then(
       (result) => send({ type: "reply", id, ok: true, result }),
       (error: unknown) => send({ type: "reply", id, ok: false, error: (error as Error).stack ?? String(error) }),

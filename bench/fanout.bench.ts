@@ -52,7 +52,7 @@ export async function benchFanout(quick: boolean): Promise<BenchResult[]> {
     started.push(ready);
     return ready;
   };
-  let sides: Side[] = [];
+  let sides: Side[];
   try {
     sides = await Promise.all(
       (["socket.io", "ws"] as const).map(async (kind): Promise<Side> => {

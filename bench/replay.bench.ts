@@ -31,7 +31,10 @@ export async function benchReplay(quick: boolean): Promise<BenchResult[]> {
         if (replay.count !== read.count) throw new Error(`replay delivered ${replay.count} ticks, the store holds ${read.count}`);
         trace(`replay run ${run}: replay ${replay.count} in ${replay.ms.toFixed(0)} ms, read-back in ${read.ms.toFixed(0)} ms`);
         // Run 0 warms both paths up (JIT, SQLite page cache) and is not counted.
-        if (run > 0) replays.push(replay), reads.push(read);
+        if (run > 0) {
+          replays.push(replay);
+          reads.push(read);
+        }
       }
       const count = replays[0]!.count;
       const rate = (t: Timed) => (t.count * 1000) / t.ms;

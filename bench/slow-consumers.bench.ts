@@ -38,7 +38,7 @@ export async function benchSlowConsumers(quick: boolean): Promise<BenchResult[]>
   const started: BenchChild<unknown>[] = [];
   const start = async <T>(script: string, args: string[] = []) => {
     const child = await startChild<T>(script, args);
-    started.push(child as BenchChild<unknown>);
+    started.push(child);
     return child;
   };
   try {

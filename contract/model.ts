@@ -35,9 +35,9 @@ export type InstrumentKind = "stock" | "index";
 export interface AmbiguousName {
   name: string;
   /** The name counts only when one of these words is in the same text. */
-  needs?: string[];
+  needs?: string[] | undefined;
   /** The name does not count when one of these words is in the same text. */
-  unless?: string[];
+  unless?: string[] | undefined;
 }
 
 export interface Instrument {

@@ -20,7 +20,7 @@ const intParam = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-const range = <T extends { from?: number; to?: number }>(value: T, ctx: z.RefinementCtx) => {
+const range = <T extends { from?: number | undefined; to?: number | undefined }>(value: T, ctx: z.RefinementCtx) => {
   if (value.from !== undefined && value.to !== undefined && value.from > value.to) {
     ctx.addIssue({ code: "custom", path: ["from"], message: "`from` is after `to`" });
   }

@@ -6,7 +6,7 @@
     var stored = localStorage.getItem("aftershock-theme");
     if (stored === "light" || stored === "dark") theme = stored;
     else if (window.matchMedia("(prefers-color-scheme: light)").matches) theme = "light";
-  } catch (e) {
+  } catch {
     // Storage blocked: keep the default.
   }
   document.documentElement.dataset.theme = theme;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, unit, integration, browser check, Playwright. Every stage runs even
+# `npm test`: typecheck, lint, unit, integration, browser check, Playwright. Every stage runs even
 # when an earlier one failed, so one run shows everything that is wrong; the exit status is
 # non-zero if anything failed. The last line is the plain summary `N passed, N failed`.
 set -euo pipefail
@@ -58,6 +58,7 @@ run_stage() {
 }
 
 run_stage typecheck none - -- npx tsc --noEmit
+run_stage lint none - -- npm run --silent lint
 run_stage unit vitest "$results/unit.json" -- \
   npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 run_stage integration vitest "$results/integration.json" -- \

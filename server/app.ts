@@ -217,7 +217,9 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
       await bus.flush();
       // io.close() also closes the HTTP server, which waits for every open connection:
       // a browser's kept-alive ones would hold the shutdown (and the database) forever.
-      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       http.closeAllConnections();
       await closed;
       await closePages();

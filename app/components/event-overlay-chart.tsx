@@ -72,7 +72,7 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
       />
       {dailyOnly && (
         <p className={styles.error} role="status" data-testid="overlay-daily-only">
-          Only daily bars around this headline ({reactions![0]!.daily?.eventDay ?? "its day"}): there is no minute-by-minute path to draw.
+          Only daily bars around this headline ({reactions[0]!.daily?.eventDay ?? "its day"}): there is no minute-by-minute path to draw.
           The daily event study in the reaction card gives the move by trading day.
         </p>
       )}

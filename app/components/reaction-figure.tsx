@@ -12,7 +12,7 @@ export interface ReactionFigureProps {
   /** Colour and arrow by sign (returns, CAR); off for figures without a direction. */
   signed?: boolean;
   /** Why a missing value is missing, shown on hover. */
-  missingTitle?: string;
+  missingTitle?: string | undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Candle, Health, Instrument, Interval, NewsItem, Tick } from "../../contract/model";
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { signal, headers: { accept: "application/json" } });
+  const res = await fetch(path, { signal: signal ?? null, headers: { accept: "application/json" } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `${path}: HTTP ${res.status}`);
@@ -37,8 +37,8 @@ export interface CandlesRequest {
   symbol: string;
   interval: Interval;
   /** Epoch ms, exclusive. */
-  to?: number;
-  from?: number;
+  to?: number | undefined;
+  from?: number | undefined;
 }
 
 /** GET /api/candles */

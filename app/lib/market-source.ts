@@ -18,7 +18,7 @@ export interface MarketSource {
   /** Whether the live feed runs; a replay reads stored ticks and always runs. */
   feedStatus(): FeedStatus;
   /** For useSyncExternalStore: called at most once per frame after any change. */
-  subscribe(listener: () => void): () => void;
+  readonly subscribe: (listener: () => void) => () => void;
   /** Every tick of `symbol` after the current history end, in order, as it arrives. */
   onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void;
   onNews(listener: (item: NewsItem) => void): () => void;

@@ -61,7 +61,7 @@ export function useEventOverlay(newsId: string): OverlayState {
           }),
         );
         setState({ data: { t0, lines }, error: null });
-        if (reactions.some((r) => r.returns["60m"] === null)) timer = setTimeout(load, OVERLAY_REFRESH_MS);
+        if (reactions.some((r) => r.returns["60m"] === null)) timer = setTimeout(() => void load(), OVERLAY_REFRESH_MS);
       } catch (error) {
         if (abort.signal.aborted) return;
         if (error instanceof ApiError && error.status < 500) {
@@ -69,7 +69,7 @@ export function useEventOverlay(newsId: string): OverlayState {
           return;
         }
         setState((s) => ({ ...s, error: `Could not load prices: ${(error as Error).message}` }));
-        timer = setTimeout(load, OVERLAY_REFRESH_MS);
+        timer = setTimeout(() => void load(), OVERLAY_REFRESH_MS);
       }
     };
     void load();

@@ -6,8 +6,8 @@ import { ApiError, fetchReactions, findNews } from "./reaction-api";
 
 export interface NewsItemState {
   item: NewsItem | null;
-  /** "missing" when the id is unknown. */
-  error: "missing" | string | null;
+  /** The literal "missing" when the id is unknown, else what went wrong. */
+  error: string | null;
 }
 
 /**

@@ -10,15 +10,15 @@ import { REPLAY_OFF, type ReplayView, replayReducer } from "./replay-state";
 
 /** What the toolbar, the shortcuts and the headline buttons can ask of the replay. */
 export interface ReplayControls {
-  start(range: ReplayRange, speed: ReplaySpeed, t?: number | null): void;
-  toggle(): void;
-  step(unit: "tick" | "1m"): void;
-  setSpeed(speed: ReplaySpeed): void;
-  shiftSpeed(direction: 1 | -1): void;
-  seek(t: number): void;
-  nextNews(): void;
+  readonly start: (range: ReplayRange, speed: ReplaySpeed, t?: number | null) => void;
+  readonly toggle: () => void;
+  readonly step: (unit: "tick" | "1m") => void;
+  readonly setSpeed: (speed: ReplaySpeed) => void;
+  readonly shiftSpeed: (direction: 1 | -1) => void;
+  readonly seek: (t: number) => void;
+  readonly nextNews: () => void;
   /** Back to live: closes the replay's connection. */
-  stop(): void;
+  readonly stop: () => void;
 }
 
 // While playing, the address follows the clock about once a second: often enough for a

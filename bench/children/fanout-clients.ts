@@ -5,6 +5,7 @@ import type { Tick } from "../../contract/model";
 import { serveBench } from "../child-process";
 import { CpuMeter } from "../cpu-meter";
 import { LatencyHistogram } from "../latency-histogram";
+import { rawText } from "./raw-text";
 
 // Many viewers in one process: socket.io clients on the websocket transport, or bare `ws`
 // clients of the baseline server. Each counts the ticks it receives and their latency
@@ -87,7 +88,7 @@ function connectWs(url: string, symbols: string[], from: string): Promise<void> 
     socket.once("open", () => socket.send(JSON.stringify({ symbols })));
     socket.once("message", () => {
       resolve();
-      socket.on("message", (data) => receive([JSON.parse(data.toString()) as Tick]));
+      socket.on("message", (data) => receive([JSON.parse(rawText(data)) as Tick]));
     });
   });
 }

@@ -2,6 +2,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import type { Tick } from "../../contract/model";
 import { serveBench } from "../child-process";
 import { type LoadPlan, offerLoad } from "./offered-load";
+import { rawText } from "./raw-text";
 
 // The baseline fan-out: a bare `ws` server, a set of sockets per symbol, one JSON message
 // per tick to every socket subscribed to its symbol. No store, no batching.
@@ -11,7 +12,7 @@ const rooms = new Map<string, Set<WebSocket>>();
 
 wss.on("connection", (socket) => {
   socket.on("message", (data) => {
-    const { symbols } = JSON.parse(data.toString()) as { symbols: string[] };
+    const { symbols } = JSON.parse(rawText(data)) as { symbols: string[] };
     for (const symbol of symbols) {
       const room = rooms.get(symbol) ?? new Set();
       rooms.set(symbol, room.add(socket));

@@ -108,7 +108,7 @@ export function computeDailyReaction(input: DailyStudyInput): DailyReaction | nu
   } else model = fitMarketModel(stockReturns, marketReturns);
 
   const windows = DAILY_EVENT_WINDOWS.map(([window, first, last]) =>
-    studyWindow(window, first, last, { dayAt, stockAt, marketAt, model, modelReason, base: base!, marketBase: market?.get(base!.day) }),
+    studyWindow(window, first, last, { dayAt, stockAt, marketAt, model, modelReason, base: base, marketBase: market?.get(base.day) }),
   );
   const day0Bar = stockAt(0);
   const meanVolume = volumes.length > 0 ? volumes.reduce((a, b) => a + b, 0) / volumes.length : 0;

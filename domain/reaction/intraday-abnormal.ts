@@ -41,7 +41,7 @@ export function intradayEstimation(
   let byBenchmark = fits.get(stock);
   if (!byBenchmark) fits.set(stock, (byBenchmark = new WeakMap()));
   let bySession = byBenchmark.get(benchmark);
-  if (!bySession) byBenchmark.set(benchmark, (bySession = new Map()));
+  if (!bySession) byBenchmark.set(benchmark, (bySession = new Map<number, IntradayEstimation | null>()));
   let fit = bySession.get(event.open);
   if (fit === undefined) {
     fit = fitEstimation(calendar, stock, benchmark, event);

@@ -65,9 +65,9 @@ export function windowTests(events: readonly StudyEventInput[], from: number, to
 
 // Mean over its standard error, against Student t with n − 1 degrees of freedom.
 function tOf(values: readonly number[], n: number): TestResult {
-  const sd = sampleStandardDeviation(values as number[]);
+  const sd = sampleStandardDeviation(values);
   if (!(sd > 0)) return NONE;
-  const t = mean(values as number[]) / (sd / Math.sqrt(n));
+  const t = mean(values) / (sd / Math.sqrt(n));
   return finite(t, studentP(t, n - 1));
 }
 

@@ -1,5 +1,5 @@
 import type { Tick } from "../../contract/model";
-import { KrxCalendar } from "../../domain/market/krx-calendar";
+import { type KrxCalendar } from "../../domain/market/krx-calendar";
 import { dayKeyOf } from "../../domain/market/kst";
 import type { SimInstrument, SimState } from "../../domain/simulator/model";
 import { Random, mixSeed } from "../../domain/simulator/random";

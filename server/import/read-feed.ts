@@ -40,7 +40,7 @@ type Node = unknown;
 function raw(node: Node): string {
   if (Array.isArray(node)) return raw(node[0]);
   if (typeof node === "string") return node;
-  if (node && typeof node === "object" && "#text" in node) return String((node as { "#text": unknown })["#text"]);
+  if (node && typeof node === "object" && "#text" in node) return String(node["#text"]);
   return "";
 }
 
@@ -86,7 +86,7 @@ function rssEntries(channel: Node): FeedEntry[] {
 
 function atomLink(entry: Node): string | null {
   const links = list(field(entry, "link"));
-  const href = (l: Node) => httpUrl(String(field(l, "@_href") ?? ""));
+  const href = (l: Node) => httpUrl(raw(field(l, "@_href")));
   const alternate = links.filter((l) => (field(l, "@_rel") ?? "alternate") === "alternate");
   return [...alternate, ...links].map(href).find((u) => u !== null) ?? null;
 }
@@ -116,6 +116,6 @@ export function readFeed(xml: string): Feed {
   if (feed !== undefined) {
     return { format: "atom", title: stripHtmlLine(xmlText(raw(field(feed, "title")))), entries: atomEntries(feed) };
   }
-  const root = Object.keys((doc ?? {}) as object).find((k) => !k.startsWith("?"));
+  const root = Object.keys((doc ?? {})).find((k) => !k.startsWith("?"));
   throw new ImportError(`not an RSS 2.0 or Atom feed (root element <${root ?? "none"}>)`);
 }

@@ -8,6 +8,8 @@ const BREAK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|table|blockquo
 const ANY_TAG = /<\/?[A-Za-z][^>]*>|<![^>]*>|<\?[^>]*>/g;
 const HAS_TAG = new RegExp(ANY_TAG.source);
 const UNCLOSED_TAG = /<\/?[A-Za-z][^>]*$/;
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 // Feeds that escape twice hand over `&lt;p&gt;` as text: a tag appears only after

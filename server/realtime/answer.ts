@@ -6,7 +6,7 @@ import type { Ack } from "../../contract/events";
  * runs once a success has been acked (e.g. start streaming only after the client knows
  * the id its events will carry).
  */
-export function answer<T extends object>(ack: Ack<T> | unknown, work: () => Promise<T>, then?: (result: T) => void): void {
+export function answer<T extends object>(ack: unknown, work: () => Promise<T>, then?: (result: T) => void): void {
   const reply = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
   work().then(
     (result) => {

@@ -95,7 +95,7 @@ export class RateLimiter {
       // the budget its address shares with its other tabs.
       if (own.take() && address.take()) return next();
       if (refused++ === 0) log.warn({ socket: socket.id, address: socket.handshake.address, event: packet[0] }, "socket rate limited");
-      const ack = packet[packet.length - 1];
+      const ack: unknown = packet[packet.length - 1];
       if (typeof ack === "function") {
         const error = new AppError("rate_limited", "too many events; slow down").toBody();
         (ack as (answer: unknown) => void)({ ok: false, error });

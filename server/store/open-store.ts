@@ -66,6 +66,7 @@ async function migrateWhenBehind(env: Pick<Env, "DATABASE_URL" | "sqlitePath">):
       `the database lacks migration${pending.length > 1 ? "s" : ""} ${pending.join(", ")} and could not be migrated ` +
         `(is a server of an older version running on it? stop it, or start this version's server once, then import again): ` +
         (error as Error).message,
+      { cause: error },
     );
   }
 }

@@ -5,9 +5,9 @@ import type { DayKey } from "../../domain/market/kst";
 /** What the tick store is asked for: one symbol, by seq or by time, ascending by seq. */
 export interface TickQuery {
   symbol: string;
-  from?: number;
-  to?: number;
-  afterSeq?: number;
+  from?: number | undefined;
+  to?: number | undefined;
+  afterSeq?: number | undefined;
   limit: number;
 }
 
@@ -61,9 +61,9 @@ export interface TickStore {
 }
 
 export interface NewsQuery {
-  symbol?: string;
-  from?: number;
-  to?: number;
+  symbol?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
   limit: number;
 }
 

@@ -28,7 +28,7 @@ export async function readTape(file: string): Promise<TapeRow[]> {
   try {
     records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
   } catch (error) {
-    throw new Error(`tape ${file}: CSV syntax error: ${(error as Error).message}`);
+    throw new Error(`tape ${file}: CSV syntax error: ${(error as Error).message}`, { cause: error });
   }
   const header = records[0]?.record.map((h) => h.toLowerCase());
   if (!header || COLUMNS.some((c) => !header.includes(c))) {
@@ -51,7 +51,7 @@ export async function readTape(file: string): Promise<TapeRow[]> {
       }
       rows.push(row);
     } catch (error) {
-      if (error instanceof RowError) throw new Error(`tape ${file} line ${line}: ${error.message}`);
+      if (error instanceof RowError) throw new Error(`tape ${file} line ${line}: ${error.message}`, { cause: error });
       throw error;
     }
   }

@@ -134,7 +134,7 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
   });
 
   it("carries the daily study in the CSV export", () => {
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(csv, { columns: true });
     const row = rows.find((r) => r.symbol === "005380.KS")!;
     expect(row.resolution).toBe("daily");
     expect(row.return_1m).toBe("");

@@ -158,7 +158,7 @@ describe("per-socket limit", () => {
     const drain = burst(socket, "resume", RESUME, 150);
     const answers: Promise<Answer>[][] = events.map(() => []);
     for (let round = 0; round < 10; round++) {
-      for (const [i, [event, payload]] of events.entries()) answers[i]!.push(request(socket, event as "resume", payload) as Promise<Answer>);
+      for (const [i, [event, payload]] of events.entries()) answers[i]!.push(request(socket, event as "resume", payload));
     }
     await drain;
     for (const [i, [event]] of events.entries()) {
