@@ -105,6 +105,19 @@ describe("intraday reaction: trading time across the close", () => {
   });
 });
 
+describe("intraday reaction after daily-only history", () => {
+  it("fits no intraday model and compares no volume on sessions that hold only daily bars", () => {
+    const { stock, bench } = market(() => ({ stock: 100, bench: 1000 }));
+    const r = computeReaction({ ...input(kstTime(EVENT_DAY, 13), stock, bench), intradayHistory: false })!;
+    expect(r.resolution).toBe("intraday");
+    expect(r.returns["1m"]).toBe(0);
+    expect(r.abnormal).toBeNull();
+    expect(r.estimation).toBeNull();
+    expect(r.volumeSurge).toBeNull();
+    expect(computeReaction(input(kstTime(EVENT_DAY, 13), stock, bench))!.abnormal).not.toBeNull();
+  });
+});
+
 describe("daily resolution", () => {
   it("leaves every intraday field null with a reason and carries the daily study", () => {
     const days = Array.from({ length: 300 }, (_, k) => calendar.shiftTradingDays("2025-03-12", k - 299));

@@ -40,6 +40,11 @@ export interface ReactionInput {
    * "daily" every intraday field is null: daily bars never produce a minute return.
    */
   resolution?: Resolution;
+  /**
+   * False when the sessions before t0's hold only daily bars (stored as a few made-up
+   * prints a day): then no intraday market model or volume comparison is drawn from them.
+   */
+  intradayHistory?: boolean;
   /** Daily closes for the daily event study (imported bars, or derived from trades per KST day). */
   daily?: { stock: readonly DailyBar[]; benchmark: readonly DailyBar[] | null } | null;
 }
@@ -87,7 +92,8 @@ export function computeReaction(input: ReactionInput): Reaction | null {
   const windowEnd = Math.min(at(EVENT_WINDOW_MIN), asOf);
   const minutes = Math.max(0, Math.floor(tradingMinutesBetween(calendar, t0, windowEnd)));
   const path = pathStats(calendar, stock, pre, t0, windowEnd);
-  const model = input.benchmark ? abnormal(input, t0, ref, minutes) : null;
+  const history = input.intradayHistory !== false;
+  const model = input.benchmark && history ? abnormal(input, t0, ref, minutes) : null;
 
   return {
     newsId: input.newsId,
@@ -100,7 +106,7 @@ export function computeReaction(input: ReactionInput): Reaction | null {
     peakMove: path.peakMove,
     timeToPeakMs: path.timeToPeakMs,
     maxDrawdown: path.maxDrawdown,
-    volumeSurge: volumeSurge(input, t0, windowEnd),
+    volumeSurge: history ? volumeSurge(input, t0, windowEnd) : null,
     confounded: isConfounded(calendar, t0, input.otherNews),
     publishedAt: new Date(input.publishedAt).toISOString(),
     estimation: model?.estimation ?? null,

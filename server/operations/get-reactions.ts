@@ -69,6 +69,11 @@ export async function reactionsAsOf(
   const eventTo = calendar.nextSession(eventSession.close).close;
   const resolutionOf = async (symbol: string): Promise<Resolution> =>
     (await store.ticks.resolutions(symbol, eventFrom, eventTo)).some(isIntraday) ? "intraday" : "daily";
+  // The intraday estimation and volume look-backs read the sessions before t0's: daily bars
+  // there (a few made-up prints a day) cannot stand in for minute returns.
+  const estimationFrom = span.from;
+  const estimationTo = eventSession.open;
+  const intradayBefore = async (symbol: string) => (await store.ticks.resolutions(symbol, estimationFrom, estimationTo)).every(isIntraday);
 
   // Daily closes for the daily study: imported daily bars, or each Seoul day's last trade.
   // A few calendar days of slack either side: the calendar may learn trading days from them.
@@ -95,6 +100,7 @@ export async function reactionsAsOf(
     const stockDaily = isBenchmark && marketDaily ? marketDaily : await loadDaily(symbol);
     const intraday = resolution === "intraday";
     const bench = intraday ? await marketSeries() : null;
+    const intradayHistory = intraday && (await intradayBefore(symbol)) && (isBenchmark || !hasBenchmark || (await intradayBefore(benchmark)));
     const reaction = computeReaction({
       newsId,
       symbol,
@@ -105,6 +111,7 @@ export async function reactionsAsOf(
       asOf: reach,
       calendar,
       resolution,
+      intradayHistory,
       daily: { stock: stockDaily, benchmark: isBenchmark ? null : marketDaily },
     });
     if (reaction) reactions.push(reaction);
