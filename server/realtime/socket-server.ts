@@ -16,6 +16,8 @@ import { SubscriptionFanout, setSubscription, subscriptionOf } from "./subscript
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
+// Between nodes (Socket.IO's serverSideEmit): a headline was stored on the sending node.
+const NEWS_STORED = "news:stored";
 const MAX_PAYLOAD_BYTES = 16 * 1024;
 const CLOCK_EVERY_MS = 1_000;
 // How long a dropped connection's state (and its replays) waits for the viewer to return.
@@ -51,7 +53,13 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
 
   const fanout = new SubscriptionFanout(io, options.adapter !== undefined);
   const stopTicks = bus.onStored((batch) => fanout.emit(batch));
-  const stopNews = ctx.news.on((item) => io.emit("news", item));
+  const clustered = options.adapter !== undefined;
+  const stopNews = ctx.news.on((item) => {
+    io.emit("news", item);
+    // The other nodes' reaction caches may hold reactions this headline now confounds.
+    if (clustered) io.serverSideEmit(NEWS_STORED, item.id);
+  });
+  if (clustered) io.on(NEWS_STORED, () => ctx.reactionCache.clear());
   const stopStatus = bus.status.on((status) => io.emit("feed:status", status));
   // Only the node running the feed knows the market clock; through the adapter its
   // emits reach the viewers of every node.
