@@ -93,9 +93,8 @@ function corrado(events: readonly StudyEventInput[], from: number, to: number, a
   let sum = 0;
   let variance = 0;
   for (const e of events) {
-    const pool = [...e.estimation!.residuals, ...e.ar.slice(0, allSteps).map((v) => v!)];
-    const ranks = averageRanks(pool);
-    const total = pool.length;
+    const ranks = poolRanks(e, allSteps);
+    const total = ranks.length;
     const offset = e.estimation!.residuals.length;
     for (let i = from; i <= to; i++) sum += ranks[offset + i]! / (total + 1) - 0.5;
     variance += (length * (total - length)) / (12 * (total + 1));
@@ -105,18 +104,46 @@ function corrado(events: readonly StudyEventInput[], from: number, to: number, a
   return finite(z, normalP(z));
 }
 
-/** Ranks 1…n of the values, ties given their average rank. */
-export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]![1]] = rank;
-    i = j + 1;
+// The ranks of an event's pooled returns serve every window: ranked once per event.
+const rankCache = new WeakMap<StudyEventInput, number[]>();
+
+function poolRanks(e: StudyEventInput, allSteps: number): number[] {
+  let ranks = rankCache.get(e);
+  if (!ranks) {
+    ranks = averageRanks([...e.estimation!.residuals, ...e.ar.slice(0, allSteps).map((v) => v!)]);
+    rankCache.set(e, ranks);
   }
   return ranks;
+}
+
+/** Ranks 1…n of the values, ties given their average rank. */
+export function averageRanks(values: readonly number[]): number[] {
+  // A typed-array sort (numeric, no comparator) and two binary searches per value: the
+  // rank test ranks a thousand returns for every event of a study.
+  const sorted = Float64Array.from(values).sort();
+  return values.map((v) => (lowerBound(sorted, v) + upperBound(sorted, v) - 1) / 2 + 1);
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
