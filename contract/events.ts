@@ -37,7 +37,7 @@ export interface ReplayPosition {
   /** Per symbol, the last seq received in that epoch. */
   after: Record<string, number>;
   /** The last headline received in that epoch. */
-  lastNewsId?: string;
+  lastNewsId?: string | undefined;
 }
 
 /**

@@ -15,8 +15,8 @@ const TO = at("13:10");
 
 type Event =
   | { kind: "clock"; clock: ReplayClock }
-  | { kind: "ticks"; ticks: Tick[]; epoch?: number }
-  | { kind: "news"; news: NewsItem; t?: number; epoch?: number };
+  | { kind: "ticks"; ticks: Tick[]; epoch?: number | undefined }
+  | { kind: "news"; news: NewsItem; t?: number | undefined; epoch?: number | undefined };
 
 /** What one connection received of one replay, and the position a viewer would resume from. */
 class Viewer {

@@ -26,8 +26,8 @@ async function startToExit(env: Record<string, string>): Promise<{ code: number 
   });
   let stderr = "";
   let stdout = "";
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
   const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   clearTimeout(timer);
