@@ -1,8 +1,12 @@
 /** The data disclaimer and the charting library's attribution notice. */
-export function AppFooter() {
+export function AppFooter({
+  description = "Prices are simulated by Aftershock (seeded KRX model) or imported from the files named on the dashboard, per instrument.",
+}: {
+  description?: string;
+}) {
   return (
     <footer className="app-footer">
-      <p>Prices are simulated by Aftershock (seeded KRX model), not market data.</p>
+      <p data-testid="data-disclaimer">{description}</p>
       <p>
         Charts: TradingView Lightweight Charts™, Copyright (c) 2025 TradingView, Inc.{" "}
         <a href="https://www.tradingview.com/" rel="noopener noreferrer">

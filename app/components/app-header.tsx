@@ -3,6 +3,7 @@
 import { formatKstStamp, formatKstTime } from "../lib/format-kst";
 import type { ReplayRange } from "../lib/replay-range";
 import type { Theme } from "../lib/theme";
+import type { SourceLabel } from "../lib/data-labels";
 import { useFeedScenario } from "../lib/use-feed-scenario";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
@@ -20,10 +21,12 @@ interface AppHeaderProps {
   onToggleTheme: () => void;
   /** The range being replayed; null when the page shows the live feed. */
   replay: ReplayRange | null;
+  /** Where the page's prices come from. */
+  source: SourceLabel;
 }
 
-/** Product name, the feed badge (SIMULATED, with the scenario when one plays, or REPLAY), the market clock, the connection and the theme switch. */
-export function AppHeader({ theme, onToggleTheme, replay }: AppHeaderProps) {
+/** Product name, the feed badge (SIMULATED with the scenario when one plays, IMPORTED · files, a mix, or REPLAY), the market clock, the connection and the theme switch. */
+export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderProps) {
   const scenario = useFeedScenario();
   return (
     <header className="app-header">
@@ -32,6 +35,19 @@ export function AppHeader({ theme, onToggleTheme, replay }: AppHeaderProps) {
         {replay ? (
           <span className="feed-badge is-replay" data-testid="feed-badge" title="A replay of stored ticks: nothing on the page is live">
             Replay <span className="feed-badge-range">{describeRange(replay)} KST</span>
+          </span>
+        ) : source.kind !== "simulated" ? (
+          <span
+            className={`feed-badge is-${source.kind}`}
+            data-testid="feed-badge"
+            data-source={source.kind}
+            title={
+              source.kind === "imported"
+                ? `Prices on this page are imported market data from ${source.files.join(", ")}`
+                : "Where each chart's prices come from is shown beside its name"
+            }
+          >
+            {source.text}
           </span>
         ) : (
           <span

@@ -2,6 +2,7 @@
 
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
 import type { ChartFocus } from "../lib/chart-focus";
+import type { SourceLabel } from "../lib/data-labels";
 import type { Theme } from "../lib/theme";
 import { IntervalSwitch } from "./interval-switch";
 import { PriceChart } from "./price-chart";
@@ -18,6 +19,7 @@ interface ChartPanelProps {
   onLive: () => void;
   focusedSymbol: string;
   revealNonce: number;
+  sourceOf: (symbol: string) => SourceLabel;
 }
 
 /** One chart per instrument under a shared toolbar (interval, back to live). */
@@ -47,6 +49,7 @@ export function ChartPanel(props: ChartPanelProps) {
             liveNonce={props.liveNonce}
             focused={instrument.symbol === props.focusedSymbol}
             revealNonce={props.revealNonce}
+            source={props.sourceOf(instrument.symbol)}
           />
         ))}
       </div>

@@ -5,7 +5,9 @@ import { dayKeyOf } from "../../domain/market/kst";
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
 import { calendar } from "../lib/calendar";
 import { type ChartFocus, intervalForReaction, reactionStart } from "../lib/chart-focus";
+import { describeSources, intervalForData, labelOf, pageLabel } from "../lib/data-labels";
 import { LiveMarket } from "../lib/live-market";
+import { useDataSources } from "../lib/use-data-sources";
 import type { MarketSource } from "../lib/market-source";
 import { lastSessionRange, reactionReplayRange } from "../lib/replay-range";
 import { replayRangeOf } from "../lib/replay-state";
@@ -56,6 +58,13 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
   const [focus, setFocus] = useState<ChartFocus | null>(null);
   const [liveNonce, setLiveNonce] = useState(0);
   const focusCount = useRef(0);
+  const data = useDataSources(live);
+  const sourceOf = (symbol: string) => labelOf(symbol, data.sources, data.feed);
+
+  // An import into the running server: every chart reloads its history.
+  useEffect(() => {
+    if (data.version > 0) setLiveNonce((n) => n + 1);
+  }, [data.version]);
 
   useEffect(() => {
     live.start();
@@ -91,7 +100,9 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
     selectedItem.current = item;
     setSelectedNewsId(item.id);
     rememberNews(item.id);
-    setChartInterval((current) => intervalForReaction(current, t0, market.clock()));
+    // Daily-only history around the headline answers in daily bars; minute bars would be four made-up prints a day.
+    const tickerSources = data.sources.filter((s) => item.tickers.includes(s.symbol));
+    setChartInterval((current) => intervalForData(t0, tickerSources) ?? intervalForReaction(current, t0, market.clock()));
     setFocus({ newsId: item.id, t0, nonce: ++focusCount.current });
   };
 
@@ -118,7 +129,12 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
     <LiveMarketContext.Provider value={market}>
       <div className="app">
         <div className="app-top">
-          <AppHeader theme={theme} onToggleTheme={onToggleTheme} replay={replayRangeOf(replay.view)} />
+          <AppHeader
+            theme={theme}
+            onToggleTheme={onToggleTheme}
+            replay={replayRangeOf(replay.view)}
+            source={pageLabel(symbols, data.sources, data.feed)}
+          />
           <ReplayBar view={replay.view} controls={replay.controls} suggested={suggested} />
         </div>
         <main className="layout">
@@ -141,6 +157,7 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
             }}
             focusedSymbol={focusedSymbol}
             revealNonce={revealNonce}
+            sourceOf={sourceOf}
           />
           <NewsFeed
             items={news.items}
@@ -154,7 +171,7 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
             replayClock={replay.view.phase === "on" ? replay.view.t : null}
           />
         </main>
-        <AppFooter />
+        <AppFooter description={describeSources(symbols, data.sources, data.feed)} />
       </div>
     </LiveMarketContext.Provider>
   );

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
 import { calendar } from "../lib/calendar";
 import type { ChartFocus } from "../lib/chart-focus";
+import type { SourceLabel } from "../lib/data-labels";
 import { paletteOf } from "../lib/chart-palette";
 import { formatLegend } from "../lib/chart-legend";
 import { describeChange } from "../lib/describe-change";
@@ -29,13 +30,15 @@ interface PriceChartProps {
   /** Moves when the viewer asks to go back to the live edge. */
   liveNonce: number;
   focused: boolean;
+  /** Where this instrument's prices come from (SIMULATED, IMPORTED · file, REPLAY · file, or a mix). */
+  source: SourceLabel;
   /** Moves when the watchlist asks to bring this chart into view. */
   revealNonce: number;
 }
 
 /** One instrument's candles and volume with its news markers, live. */
 export function PriceChart(props: PriceChartProps) {
-  const { instrument, interval, theme, news, selectedNewsId, focus, liveNonce, focused, revealNonce } = props;
+  const { instrument, interval, theme, news, selectedNewsId, focus, liveNonce, focused, revealNonce, source } = props;
   const { symbol, decimals } = instrument;
   const host = useRef<HTMLDivElement>(null);
   const market = useLiveMarket();
@@ -121,7 +124,10 @@ export function PriceChart(props: PriceChartProps) {
       <header className="chart-head">
         <h3 id={`chart-title-${symbol}`} className="chart-title">
           <span className="instrument-name">{instrument.name}</span> <span className="instrument-symbol">{symbol}</span>{" "}
-          <span className="chart-interval">{interval}</span>
+          <span className="chart-interval">{interval}</span>{" "}
+          <span className={`chart-source is-${source.kind}`} data-testid={`chart-source-${symbol}`}>
+            {source.text}
+          </span>
         </h3>
         <p className="chart-quote" aria-hidden="true">
           <span className="price">{last ?? "\u2013"}</span>{" "}

@@ -1,3 +1,4 @@
+import type { DataSource } from "../../contract/resolution";
 import type { Candle, Health, Instrument, Interval, NewsItem, Tick } from "../../contract/model";
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -12,6 +13,11 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 /** GET /api/health: which store and feed the server runs. */
 export function fetchHealth(signal?: AbortSignal): Promise<Health> {
   return getJson("/api/health", signal);
+}
+
+/** GET /api/sources: where each instrument's stored prices came from. */
+export function fetchSources(signal?: AbortSignal): Promise<DataSource[]> {
+  return getJson("/api/sources", signal);
 }
 
 /** GET /api/instruments */

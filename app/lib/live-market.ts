@@ -1,5 +1,6 @@
 import type { FeedStatus, Notice } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
+import type { DataSource } from "../../contract/resolution";
 import { dayKeyOf } from "../../domain/market/kst";
 import { fetchTicks } from "./api-client";
 import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
@@ -18,6 +19,7 @@ const RUNNING: FeedStatus = { state: "running" };
 export class LiveMarket implements MarketSource {
   private quotes = new Map<string, Quote>();
   private readonly out = new MarketListeners();
+  private readonly sourceListeners = new Set<(sources: DataSource[]) => void>();
   private readonly readyWaiters = new Map<string, (() => void)[]>();
   private stream: TickStream | null = null;
   private clockNow: MarketClock | null = null;
@@ -36,6 +38,7 @@ export class LiveMarket implements MarketSource {
       ticks: (ticks) => this.deliver(ticks),
       snapshots: (snapshots) => this.onSnapshots(snapshots),
       news: (item) => this.out.news(item),
+      sources: (sources) => this.sourceListeners.forEach((listener) => listener(sources)),
       clock: (clock) => this.onClock(clock),
       status: (status) => {
         this.statusNow = status;
@@ -87,6 +90,12 @@ export class LiveMarket implements MarketSource {
   /** Every live tick of `symbol`, in seq order, as it arrives (not batched). */
   onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void {
     return this.out.onTicks(symbol, listener);
+  }
+
+  /** Called when the server announces newly stored history (an import into the running dashboard). */
+  onSources(listener: (sources: DataSource[]) => void): () => void {
+    this.sourceListeners.add(listener);
+    return () => this.sourceListeners.delete(listener);
   }
 
   onNews(listener: (item: NewsItem) => void): () => void {

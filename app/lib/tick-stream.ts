@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, FeedStatus, Notice, ServerToClientEvents } from "../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../contract/model";
+import type { DataSource } from "../../contract/resolution";
 import { type ResumeRequest, type SequencerStep, TickSequencer } from "./tick-sequencer";
 
 /** What the connection indicator says. */
@@ -11,6 +12,8 @@ export interface TickStreamHandlers {
   ticks(ticks: Tick[]): void;
   snapshots(snapshots: Snapshot[]): void;
   news(item: NewsItem): void;
+  /** History another process stored (an import): the charts of these sources reload. */
+  sources?(sources: DataSource[]): void;
   clock(clock: MarketClock): void;
   status(status: ConnectionStatus): void;
   /** Why the server dropped this connection (e.g. it fell too far behind), once back. */
@@ -57,6 +60,7 @@ export class TickStream {
     this.socket.on("connect_error", () => this.on.status(this.socket.active ? "reconnecting" : "offline"));
     this.socket.on("ticks", (batch) => this.run(this.sequencer.batch(batch)));
     this.socket.on("news", (item) => this.on.news(item));
+    this.socket.on("sources", (sources) => this.on.sources?.(sources));
     this.socket.on("clock", (clock) => this.on.clock(clock));
     this.socket.on("feed:status", (status) => this.on.feedStatus(status));
     window.addEventListener("offline", this.wentOffline);

@@ -13,6 +13,7 @@ import { requireInstrument } from "../operations/require-instrument";
 import { parseQueryWith, parseWith } from "../../contract/parse";
 import { readJsonBody } from "./read-body";
 import { type Answer, ok } from "./respond";
+import { toDataSource } from "../store/store";
 
 export interface RouteInput {
   ctx: AppContext;
@@ -33,6 +34,9 @@ export const apiRoutes: Record<string, Route> = {
 
   "GET /api/instruments": async ({ ctx }) =>
     ok([...ctx.instruments.values()].map((i) => ({ ...i, hasData: ctx.market.lastTick(i.symbol) !== null }))),
+
+  // Extension: where each instrument's stored prices came from (imports, tapes, the simulator).
+  "GET /api/sources": async ({ ctx }) => ok((await ctx.store.sources.list()).map(toDataSource)),
 
   "GET /api/ticks": async ({ ctx, query }) => {
     const q = parseWith(ticksQuery, query);

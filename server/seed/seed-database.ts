@@ -60,6 +60,10 @@ export async function seedDatabase(
     calendar,
   });
   const total = await storeSimulation(simulator, first.open, last.close, store.ticks);
+  for (const [symbol, tick] of await store.ticks.lastTicks()) {
+    const firstTick = (await store.ticks.find({ symbol, limit: 1 }))[0]!;
+    await store.sources.record({ symbol, kind: "simulated", file: null, resolution: "tick", firstTs: firstTick.ts, lastTs: tick.ts, rows: tick.seq });
+  }
   const ms = performance.now() - started;
   log.info({ ticks: total, days: days.length, ms: Math.round(ms) }, "seeded simulated history");
 }
