@@ -8,6 +8,7 @@ import { benchReplay } from "./replay.bench";
 import { benchPostgresStore } from "./postgres-store.bench";
 import { benchSlowConsumers } from "./slow-consumers.bench";
 import { benchSqliteStore } from "./sqlite-store.bench";
+import { benchTapeFeed } from "./tape-feed.bench";
 import type { BenchResult } from "./harness";
 
 // `npm run bench [-- --quick] [-- --json]`: each figure with its same-run baseline.
@@ -20,6 +21,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchPostgresStore,
   benchReactions,
   benchReplay,
+  benchTapeFeed,
   benchCandles,
   benchFanout,
   benchSlowConsumers,

@@ -31,18 +31,23 @@ process.once("exit", () => {
  * per wall second and waits for /api/health. Needs a production build (`.next`).
  */
 export async function startScenarioServer(file: string, speed: number): Promise<ScenarioServer> {
+  return startAppServer({ FEED: `scenario:${file}`, FEED_SPEED: String(speed) });
+}
+
+/** A production server with `env` on top of the test defaults, on its own fresh SQLite file (`dbFile`). */
+export async function startAppServer(env: Record<string, string>): Promise<ScenarioServer & { dbFile: string }> {
   const port = await freePort(PORTS.from, PORTS.to);
   const dir = mkdtempSync(path.join(os.tmpdir(), "aftershock-e2e-scenario-"));
+  const dbFile = path.join(dir, "scenario.db");
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join(dir, "scenario.db")}`,
-      FEED: `scenario:${file}`,
-      FEED_SPEED: String(speed),
+      DATABASE_URL: `file:${dbFile}`,
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -55,7 +60,8 @@ export async function startScenarioServer(file: string, speed: number): Promise<
   void exited.then(() => live.delete(child));
 
   let stopping: Promise<void> | null = null;
-  const server: ScenarioServer = {
+  const server: ScenarioServer & { dbFile: string } = {
+    dbFile,
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     output: () => output,
