@@ -29,7 +29,7 @@ import type { AppContext } from "./operations/context";
 import { ReactionCache } from "./operations/reaction-cache";
 import { ImportWatcher } from "./operations/watch-imports";
 import { createSocketServer } from "./realtime/socket-server";
-import type { SlowConsumerLimits } from "./realtime/slow-consumers";
+import { type SlowConsumerLimits, bufferedFor } from "./realtime/slow-consumers";
 import { loadScenario } from "./scenario/load-scenario";
 import { scenarioWorld } from "./scenario/scenario-world";
 import { seedDatabase } from "./seed/seed-database";
@@ -62,6 +62,8 @@ export interface RunningApp {
   isLeader(): boolean;
   /** Viewers connected to this node right now. */
   viewers(): number;
+  /** Bytes queued in this process for its viewers right now (see realtime/slow-consumers). */
+  queuedBytes(): number;
   close(): Promise<void>;
 }
 
@@ -209,6 +211,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     bus,
     isLeader: () => leadership.isLeader(),
     viewers: () => io.of("/").sockets.size,
+    queuedBytes: () => [...io.of("/").sockets.values()].reduce((sum, socket) => sum + bufferedFor(socket).bytes, 0),
     async close() {
       clearInterval(refresher);
       await imports.stop();

@@ -36,7 +36,7 @@ serveBench(
   {
     /** This process's memory (bytes) and how many viewers are connected. */
     async memory() {
-      return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, viewers: app.viewers() };
+      return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, viewers: app.viewers(), queued: app.queuedBytes() };
     },
     /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
     async publish(plan: LoadPlan) {
