@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { type Browser, type Page, chromium } from "@playwright/test";
-import type { HistoryDraw, TickDraw } from "../app/lib/draw-probe";
+import type { HistoryDraw, TickDraw } from "../app/lib/charts/draw-probe";
 import { BENCHMARK } from "../domain/instruments";
 import { chromiumLaunchOptions } from "../e2e/support/chromium-launch";
 import { type BenchChild, startChild } from "./child-process";
@@ -20,7 +20,7 @@ const VIEWPORT = { width: 1280, height: 800 };
  * The dashboard in headless chromium against the production build: page weight, chart load
  * (a day of 1-second candles), tick-to-pixel and frame times under a live load. Ticks are
  * stamped with the wall time the server publishes them; the charts record when each was drawn
- * (app/lib/draw-probe.ts, active only when the page installs the probe).
+ * (app/lib/charts/draw-probe.ts, active only when the page installs the probe).
  */
 export async function benchBrowser(quick: boolean): Promise<BenchResult[]> {
   const windowMs = quick ? 5_000 : 30_000;

@@ -1,4 +1,4 @@
-import type { AftershockPerf } from "../app/lib/draw-probe";
+import type { AftershockPerf } from "../app/lib/charts/draw-probe";
 
 /** What the bench's init script keeps in the page besides the charts' own probe. */
 export interface PageProbe {

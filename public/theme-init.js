@@ -1,5 +1,5 @@
 // Runs before the first paint so the stored or system theme shows without a flash of the
-// other one. Key and values match app/lib/theme.ts.
+// other one. Key and values match app/lib/state/theme.ts.
 (function () {
   var theme = "dark";
   try {

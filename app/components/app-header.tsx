@@ -1,10 +1,10 @@
 "use client";
 
-import { formatKstStamp, formatKstTime } from "../lib/format-kst";
-import type { ReplayRange } from "../lib/replay-range";
-import type { Theme } from "../lib/theme";
-import type { SourceLabel } from "../lib/data-labels";
-import { useFeedScenario } from "../lib/use-feed-scenario";
+import { formatKstStamp, formatKstTime } from "../lib/format/format-kst";
+import type { ReplayRange } from "../lib/replay/replay-range";
+import type { Theme } from "../lib/state/theme";
+import type { SourceLabel } from "../lib/format/data-labels";
+import { useFeedScenario } from "../hooks/use-feed-scenario";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
 import { ThemeToggle } from "./theme-toggle";

@@ -1,9 +1,9 @@
 "use client";
 
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
-import type { ChartFocus } from "../lib/chart-focus";
-import type { SourceLabel } from "../lib/data-labels";
-import type { Theme } from "../lib/theme";
+import type { ChartFocus } from "../lib/charts/chart-focus";
+import type { SourceLabel } from "../lib/format/data-labels";
+import type { Theme } from "../lib/state/theme";
 import { IntervalSwitch } from "./interval-switch";
 import { PriceChart } from "./price-chart";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ConnectionStatus } from "../lib/tick-stream";
-import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../lib/use-live-market";
+import type { ConnectionStatus } from "../lib/transport/tick-stream";
+import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../hooks/use-live-market";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting",

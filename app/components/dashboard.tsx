@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import type { Instrument } from "../../contract/model";
-import { fetchInstruments } from "../lib/api-client";
-import { useTheme } from "../lib/use-theme";
-import { watchlistOf } from "../lib/watchlist";
+import { fetchInstruments } from "../lib/transport/api-client";
+import { useTheme } from "../hooks/use-theme";
+import { watchlistOf } from "../lib/state/watchlist";
 import { AppFooter } from "./app-footer";
 import { LiveDashboard } from "./live-dashboard";
 

@@ -1,16 +1,16 @@
 "use client";
 
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { paletteOf } from "../lib/chart-palette";
-import { describeOverlay } from "../lib/describe-overlay";
-import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, OVERLAY_STEP_S } from "../lib/event-overlay-series";
-import { formatKstTime } from "../lib/format-kst";
-import { OverlayChart, type OverlayColors } from "../lib/overlay-chart";
-import { overlayColor, overlayPaletteOf } from "../lib/overlay-palette";
-import { useEventOverlay } from "../lib/use-event-overlay";
-import { useInstrumentDirectory } from "../lib/use-instrument-directory";
-import { useReactions } from "../lib/use-reactions";
-import { useTheme } from "../lib/use-theme";
+import { paletteOf } from "../lib/charts/chart-palette";
+import { describeOverlay } from "../lib/charts/describe-overlay";
+import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, OVERLAY_STEP_S } from "../lib/charts/event-overlay-series";
+import { formatKstTime } from "../lib/format/format-kst";
+import { OverlayChart, type OverlayColors } from "../lib/charts/overlay-chart";
+import { overlayColor, overlayPaletteOf } from "../lib/charts/overlay-palette";
+import { useEventOverlay } from "../hooks/use-event-overlay";
+import { useInstrumentDirectory } from "../hooks/use-instrument-directory";
+import { useReactions } from "../hooks/use-reactions";
+import { useTheme } from "../hooks/use-theme";
 import { EventOverlayLegend } from "./event-overlay-legend";
 import styles from "./event-overlay-chart.module.css";
 

@@ -1,7 +1,7 @@
-import { formatPercent } from "../lib/format-number";
-import { lastSample } from "../lib/event-overlay-series";
-import { formatOffsetMinutes } from "../lib/reaction-format";
-import type { OverlayLine } from "../lib/use-event-overlay";
+import { formatPercent } from "../lib/format/format-number";
+import { lastSample } from "../lib/charts/event-overlay-series";
+import { formatOffsetMinutes } from "../lib/format/reaction-format";
+import type { OverlayLine } from "../hooks/use-event-overlay";
 import { ReactionFigure } from "./reaction-figure";
 import styles from "./event-overlay-chart.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { NewsItem } from "../../contract/model";
-import { formatKstStamp, toKstIso } from "../lib/format-kst";
+import { formatKstStamp, toKstIso } from "../lib/format/format-kst";
 import { ReactionCard } from "./reaction-card";
 
 // Only web links are followed; anything else in `url` (javascript:, data:) is not a link.

@@ -2,18 +2,18 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Instrument, Interval, NewsItem } from "../../contract/model";
-import { calendar } from "../lib/calendar";
-import type { ChartFocus } from "../lib/chart-focus";
-import type { SourceLabel } from "../lib/data-labels";
-import { paletteOf } from "../lib/chart-palette";
-import { formatLegend } from "../lib/chart-legend";
-import { describeChange } from "../lib/describe-change";
-import { formatPrice } from "../lib/format-number";
-import { placeNewsOnBars } from "../lib/news-markers";
-import type { Theme } from "../lib/theme";
-import { useCandleChart } from "../lib/use-candle-chart";
-import { useChartHistory } from "../lib/use-chart-history";
-import { useLiveMarket, useMarketEpoch, useQuote } from "../lib/use-live-market";
+import { calendar } from "../lib/market/calendar";
+import type { ChartFocus } from "../lib/charts/chart-focus";
+import type { SourceLabel } from "../lib/format/data-labels";
+import { paletteOf } from "../lib/charts/chart-palette";
+import { formatLegend } from "../lib/charts/chart-legend";
+import { describeChange } from "../lib/format/describe-change";
+import { formatPrice } from "../lib/format/format-number";
+import { placeNewsOnBars } from "../lib/charts/news-markers";
+import type { Theme } from "../lib/state/theme";
+import { useCandleChart } from "../hooks/use-candle-chart";
+import { useChartHistory } from "../hooks/use-chart-history";
+import { useLiveMarket, useMarketEpoch, useQuote } from "../hooks/use-live-market";
 
 const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
 // Extra history asked for when a headline lies before the loaded bars.

@@ -2,12 +2,12 @@
 
 import { useId } from "react";
 import { BENCHMARK } from "../../domain/instruments";
-import { RETURN_WINDOW_LABELS } from "../lib/reaction-format";
-import { formatKstDate, formatKstTime, toKstIso } from "../lib/format-kst";
-import { replayHref } from "../lib/replay-permalink";
-import { reactionReplayRange } from "../lib/replay-range";
-import { REACTION_REFRESH_MS, useReactions } from "../lib/use-reactions";
-import { decimalsOf, useInstrumentDirectory } from "../lib/use-instrument-directory";
+import { RETURN_WINDOW_LABELS } from "../lib/format/reaction-format";
+import { formatKstDate, formatKstTime, toKstIso } from "../lib/format/format-kst";
+import { replayHref } from "../lib/replay/replay-permalink";
+import { reactionReplayRange } from "../lib/replay/replay-range";
+import { REACTION_REFRESH_MS, useReactions } from "../hooks/use-reactions";
+import { decimalsOf, useInstrumentDirectory } from "../hooks/use-instrument-directory";
 import { ReactionDownloads } from "./reaction-downloads";
 import { ReactionTicker } from "./reaction-ticker";
 import { ReactionWindows } from "./reaction-windows";

@@ -1,7 +1,7 @@
 import type { DailyReaction } from "../../contract/model";
 import { BENCHMARK } from "../../domain/instruments";
-import { formatPercent, formatPrice } from "../lib/format-number";
-import { formatMultiple, formatTStat, isSignificant } from "../lib/reaction-format";
+import { formatPercent, formatPrice } from "../lib/format/format-number";
+import { formatMultiple, formatTStat, isSignificant } from "../lib/format/reaction-format";
 import { ReactionFigure } from "./reaction-figure";
 import styles from "./reaction-card.module.css";
 

@@ -1,4 +1,4 @@
-import { reactionsCsvUrl, reactionsJsonUrl } from "../lib/reaction-api";
+import { reactionsCsvUrl, reactionsJsonUrl } from "../lib/transport/reaction-api";
 import styles from "./reaction-card.module.css";
 
 /** Links that save the report as served by the API, so the file is what was computed. */

@@ -1,4 +1,4 @@
-import { arrowOf, directionOf } from "../lib/format-number";
+import { arrowOf, directionOf } from "../lib/format/format-number";
 import styles from "./reaction-card.module.css";
 
 export interface ReactionFigureProps {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import type { Reaction } from "../../contract/model";
 import { BENCHMARK } from "../../domain/instruments";
-import { formatPercent, formatPrice } from "../lib/format-number";
-import { formatBasisPoints, formatMinutesSeconds, formatMultiple, formatTStat, isSignificant } from "../lib/reaction-format";
+import { formatPercent, formatPrice } from "../lib/format/format-number";
+import { formatBasisPoints, formatMinutesSeconds, formatMultiple, formatTStat, isSignificant } from "../lib/format/reaction-format";
 import { ReactionFigure } from "./reaction-figure";
 import styles from "./reaction-card.module.css";
 

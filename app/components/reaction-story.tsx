@@ -1,8 +1,8 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
-import { formatKstDate, formatKstTime, toKstIso } from "../lib/format-kst";
-import { useNewsItem } from "../lib/use-news-item";
+import { formatKstDate, formatKstTime, toKstIso } from "../lib/format/format-kst";
+import { useNewsItem } from "../hooks/use-news-item";
 import styles from "./reaction-story.module.css";
 
 /** A headline on top, what is said about it (`children`) in the middle, its text below. */

@@ -1,7 +1,7 @@
 import { RETURN_WINDOWS, type Reaction, type ReturnWindow } from "../../contract/model";
 import { CONFOUND_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
-import { formatPercent, formatPrice } from "../lib/format-number";
-import { RETURN_WINDOW_LABELS } from "../lib/reaction-format";
+import { formatPercent, formatPrice } from "../lib/format/format-number";
+import { RETURN_WINDOW_LABELS } from "../lib/format/reaction-format";
 import { ReactionDaily } from "./reaction-daily";
 import { ReactionFigure } from "./reaction-figure";
 import { ReactionStats } from "./reaction-stats";

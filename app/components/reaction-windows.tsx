@@ -2,8 +2,8 @@ import type { Reaction } from "../../contract/model";
 import { BENCHMARK } from "../../domain/instruments";
 import { dayKeyOf } from "../../domain/market/kst";
 import { EVENT_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
-import { formatKstStamp, formatKstTime, toKstIso } from "../lib/format-kst";
-import { formatPrice } from "../lib/format-number";
+import { formatKstStamp, formatKstTime, toKstIso } from "../lib/format/format-kst";
+import { formatPrice } from "../lib/format/format-number";
 import styles from "./reaction-card.module.css";
 
 /** The windows the figures were computed over, so a reader can tell what they mean. */

@@ -1,4 +1,4 @@
-import type { Sort, SortKey } from "../lib/reaction-rows";
+import type { Sort, SortKey } from "../lib/state/reaction-rows";
 import styles from "./reactions-table.module.css";
 
 export interface SortHeaderProps {

@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { formatKstStamp, toKstIso } from "../lib/format-kst";
-import { formatPercent } from "../lib/format-number";
-import { DEFAULT_SORT, type Sort, type SortKey, nextSort, sortRows } from "../lib/reaction-rows";
-import { formatTStat, isSignificant } from "../lib/reaction-format";
-import { useInstrumentDirectory } from "../lib/use-instrument-directory";
-import { useReactionRows } from "../lib/use-reaction-rows";
+import { formatKstStamp, toKstIso } from "../lib/format/format-kst";
+import { formatPercent } from "../lib/format/format-number";
+import { DEFAULT_SORT, type Sort, type SortKey, nextSort, sortRows } from "../lib/state/reaction-rows";
+import { formatTStat, isSignificant } from "../lib/format/reaction-format";
+import { useInstrumentDirectory } from "../hooks/use-instrument-directory";
+import { useReactionRows } from "../hooks/use-reaction-rows";
 import { ReactionFigure } from "./reaction-figure";
 import { ReactionsSortHeader } from "./reactions-sort-header";
 import styles from "./reactions-table.module.css";

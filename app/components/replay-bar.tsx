@@ -1,9 +1,9 @@
 "use client";
 
-import type { ReplayRange } from "../lib/replay-range";
-import { REPLAY_SPEEDS, speedLabel } from "../lib/replay-speeds";
-import type { ReplayView } from "../lib/replay-state";
-import type { ReplayControls } from "../lib/use-replay";
+import type { ReplayRange } from "../lib/replay/replay-range";
+import { REPLAY_SPEEDS, speedLabel } from "../lib/replay/replay-speeds";
+import type { ReplayView } from "../lib/replay/replay-state";
+import type { ReplayControls } from "../hooks/use-replay";
 import { ReplayKeys } from "./replay-keys";
 import { ReplaySeek } from "./replay-seek";
 import { ReplayStartForm } from "./replay-start-form";

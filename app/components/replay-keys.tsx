@@ -1,6 +1,6 @@
 "use client";
 
-import { REPLAY_SHORTCUTS } from "../lib/use-replay-shortcuts";
+import { REPLAY_SHORTCUTS } from "../hooks/use-replay-shortcuts";
 
 /** A small popover listing the replay's keyboard shortcuts. */
 export function ReplayKeys() {

@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { formatKstStamp, formatKstTime } from "../lib/format-kst";
-import { fromKstInput, toKstInput } from "../lib/kst-input";
+import { formatKstStamp, formatKstTime } from "../lib/format/format-kst";
+import { fromKstInput, toKstInput } from "../lib/format/kst-input";
 
 // A typed time is "13:07", "13:07:30" (on the day the clock is on) or a full KST date-time.
 function parseTyped(text: string, clock: number): number | null {
@@ -13,7 +13,7 @@ function parseTyped(text: string, clock: number): number | null {
   }
   return fromKstInput(value);
 }
-import type { ReplayRange } from "../lib/replay-range";
+import type { ReplayRange } from "../lib/replay/replay-range";
 
 // Dragging the slider seeks once it rests, not on every pixel: each seek reloads history.
 const SETTLE_MS = 200;

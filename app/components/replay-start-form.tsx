@@ -2,9 +2,9 @@
 
 import { type FormEvent, useEffect, useState } from "react";
 import { MAX_REPLAY_RANGE_MS } from "../../contract/limits";
-import { fromKstInput, toKstInput } from "../lib/kst-input";
-import type { ReplayRange } from "../lib/replay-range";
-import { REPLAY_SPEEDS, type ReplaySpeed, parseSpeed, speedLabel } from "../lib/replay-speeds";
+import { fromKstInput, toKstInput } from "../lib/format/kst-input";
+import type { ReplayRange } from "../lib/replay/replay-range";
+import { REPLAY_SPEEDS, type ReplaySpeed, parseSpeed, speedLabel } from "../lib/replay/replay-speeds";
 
 interface ReplayStartFormProps {
   /** What the inputs show until edited: the selected headline's window or the last session. */

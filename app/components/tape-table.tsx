@@ -1,9 +1,9 @@
 "use client";
 
 import type { Instrument } from "../../contract/model";
-import { formatKstTime } from "../lib/format-kst";
-import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format-number";
-import { useQuote } from "../lib/use-live-market";
+import { formatKstTime } from "../lib/format/format-kst";
+import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format/format-number";
+import { useQuote } from "../hooks/use-live-market";
 
 /** One instrument's recent trades, newest first; price marked up/down against the trade before. */
 export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Theme } from "../lib/theme";
+import type { Theme } from "../lib/state/theme";
 
 /** Switches between the dark and light looks; the choice is remembered. */
 export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () => void }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import type { Instrument } from "../../contract/model";
-import { describeChange } from "../lib/describe-change";
-import { formatPrice } from "../lib/format-number";
-import { useQuote } from "../lib/use-live-market";
+import { describeChange } from "../lib/format/describe-change";
+import { formatPrice } from "../lib/format/format-number";
+import { useQuote } from "../hooks/use-live-market";
 
 interface WatchlistRowProps {
   instrument: Instrument;

@@ -1,0 +1,24 @@
+import type { Instrument } from "../../../contract/model";
+import { SHIPPED_INSTRUMENTS } from "../../../domain/instruments";
+
+/** The shipped instruments, in the order a trader reads them: the stocks, then the benchmark. */
+export const DEFAULT_WATCHLIST = ["005380.KS", "000270.KS", "^KS11"] as const;
+
+const universe = new Set(SHIPPED_INSTRUMENTS.map((i) => i.symbol));
+
+/**
+ * The watchlist a first visit opens with: the default symbols first in their usual order,
+ * then every other instrument that has prices or is not of the shipped universe (a
+ * scenario's or an import's own symbols), so a scenario that plays other symbols, or
+ * more of them, still gets a chart for each. The rest of the universe waits to be added.
+ */
+export function watchlistOf(instruments: readonly Instrument[]): Instrument[] {
+  const order: readonly string[] = DEFAULT_WATCHLIST;
+  const rank = (symbol: string) => {
+    const index = order.indexOf(symbol);
+    return index < 0 ? order.length : index;
+  };
+  const shown = instruments.filter((i) => order.includes(i.symbol) || i.hasData === true || !universe.has(i.symbol));
+  // Array.prototype.sort is stable: unlisted symbols keep the server's order.
+  return [...shown].sort((a, b) => rank(a.symbol) - rank(b.symbol));
+}
