@@ -14,6 +14,8 @@ import { LeaderFeed } from "./cluster/leader-feed";
 import { type Leadership, redisLeadership, soloLeadership } from "./cluster/leadership";
 import type { Env } from "./config/env";
 import { createFeed } from "./feed/create-feed";
+import { FeedPoller } from "./news-feeds/feed-poller";
+import { withNewsFeeds } from "./news-feeds/with-news-feeds";
 import { TickBus } from "./feed/tick-bus";
 import { answerClientError } from "./http/answer-client-error";
 import { guardHost } from "./http/guard-host";
@@ -102,7 +104,11 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
       if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY && !tape, simulatedMarket(env.FEED_SYMBOLS));
       const created = await createFeed(env, { store, bus, calendar, news, log, scenario, tape });
       await market.refresh();
-      return created;
+      const poller =
+        env.NEWS_FEEDS.length === 0
+          ? null
+          : new FeedPoller({ urls: env.NEWS_FEEDS, intervalMs: env.NEWS_POLL_SECONDS * 1000, store: store.news, tag: createTagger([...instruments.values()]), news, log });
+      return withNewsFeeds(created, poller);
     },
     log,
   );

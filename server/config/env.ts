@@ -32,6 +32,16 @@ const envSchema = z.object({
       const unknown = list.find((s) => !SHIPPED_SIMULATION.has(s));
       if (unknown) ctx.addIssue({ code: "custom", message: `unknown symbol ${unknown}: not in the shipped universe (domain/universe/krx-universe.json)` });
     }),
+  /** RSS 2.0 / Atom feeds polled for headlines (the feed leader polls). */
+  NEWS_FEEDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+    .superRefine((list, ctx) => {
+      const bad = list.find((u) => !URL.canParse(u) || !["http:", "https:"].includes(new URL(u).protocol));
+      if (bad) ctx.addIssue({ code: "custom", message: `not an http(s) URL: ${bad}` });
+    }),
+  NEWS_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   FEED_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   FEED_SPEED: z.coerce.number().positive().max(100_000).default(1),
   ALLOWED_ORIGINS: z

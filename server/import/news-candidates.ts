@@ -27,8 +27,7 @@ export function newsCandidates(source: NewsSourceText): NewsCandidates {
   const items = feed.entries.map((entry, i): NewsCandidate => {
     const number = i + 1;
     if (entry.publishedAt === null) {
-      const problem = entry.rawDate === null ? "no publish date" : `publish date ${JSON.stringify(entry.rawDate)} is not a date`;
-      return { number, problem };
+      return { number, problem: "no publish date that parses" };
     }
     // A long article is still worth its headline: keep the body's start rather than drop the item.
     const body = entry.body.length > MAX_NEWS_BYTES ? `${entry.body.slice(0, MAX_NEWS_BYTES - 1)}…` : entry.body;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { barToTicks } from "../../../server/import/bars-to-ticks";
 import { detectFormat } from "../../../server/import/csv-format";
-import { decodeEntities } from "../../../server/import/decode-entities";
 import { newsIdOf } from "../../../server/import/news-id";
 import { parseCount, parsePrice } from "../../../server/import/parse-cell";
-import { stripHtml } from "../../../server/import/strip-html";
-import { xmlText } from "../../../server/import/xml-text";
+import { htmlToText as stripHtml } from "../../../server/import/html-text";
 
 // The pure parts of the importer; they live with its integration tests, where the
 // importer's tests run.
@@ -50,7 +48,7 @@ describe("detectFormat", () => {
   });
 });
 
-describe("stripHtml", () => {
+describe("htmlToText", () => {
   it("drops tags, comments, script and style content; decodes entities; keeps paragraphs", () => {
     expect(stripHtml("<p>A &amp; B</p><!-- x --><script>evil()</script><style>p{}</style><p>C&nbsp;D &#x2014; &#8364;5</p>")).toBe(
       "A & B\n\nC D — €5",
@@ -66,12 +64,8 @@ describe("stripHtml", () => {
     expect(stripHtml("unclosed <script>evil(")).toBe("unclosed");
   });
 
-  it("decodes what it knows and leaves unknown names alone", () => {
-    expect(decodeEntities("&amp;lt; &bogus; &#0; &#xD800; &rsquo;")).toBe("&lt; &bogus; \ufffd \ufffd ’");
-  });
-
-  it("takes CDATA literally and decodes the rest (xmlText)", () => {
-    expect(xmlText("a &amp; <![CDATA[<b>&amp;</b>]]> z")).toBe("a & <b>&amp;</b> z");
+  it("decodes named and numeric entities", () => {
+    expect(stripHtml("&amp;lt; &#x2014; &rsquo;")).toBe("&lt; — ’");
   });
 });
 
