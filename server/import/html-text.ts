@@ -16,6 +16,7 @@ const OPTIONS = {
   ],
 };
 const HAS_TAG = /<\/?[A-Za-z][^>]*>/;
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**

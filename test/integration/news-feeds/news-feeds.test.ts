@@ -24,7 +24,7 @@ let failing = false;
 beforeAll(async () => {
   publisher = createServer((req, res) => {
     const feed = FEEDS[req.url ?? ""];
-    const ifNoneMatch = (req.headers["if-none-match"] as string | undefined) ?? null;
+    const ifNoneMatch = req.headers["if-none-match"] ?? null;
     const etag = `"v1-${req.url}"`;
     const status = failing ? 503 : !feed ? 404 : honourConditional && ifNoneMatch === etag ? 304 : 200;
     requests.push({ path: req.url ?? "", ifNoneMatch, status });
