@@ -60,7 +60,7 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
             )}
           </p>
         )}
-        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} compact onReplay={() => onReplay(item)} asOf={asOf} />}
+        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} headline={item.headline} compact onReplay={() => onReplay(item)} asOf={asOf} />}
       </div>
     </li>
   );

@@ -9,6 +9,7 @@ import { reactionReplayRange } from "../lib/replay/replay-range";
 import { REACTION_REFRESH_MS, useReactions } from "../hooks/use-reactions";
 import { decimalsOf, useInstrumentDirectory } from "../hooks/use-instrument-directory";
 import { ReactionDownloads } from "./reaction-downloads";
+import { StudyLikeThis } from "./study-like-this";
 import { ReactionTicker } from "./reaction-ticker";
 import { ReactionWindows } from "./reaction-windows";
 import styles from "./reaction-card.module.css";
@@ -21,10 +22,12 @@ interface ReactionCardProps {
   onReplay?: () => void;
   /** A replay's clock: the figures as they stood then. */
   asOf?: number | null;
+  /** The headline, when the caller has it (for "study headlines like this one"). */
+  headline?: string;
 }
 
 /** How the tickers of one headline reacted; refreshes while windows are still open. */
-export function ReactionCard({ newsId, compact = false, onReplay, asOf = null }: ReactionCardProps) {
+export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, headline }: ReactionCardProps) {
   const { reactions, error, open } = useReactions(newsId, asOf);
   const live = open.length > 0;
   const titleId = useId();
@@ -73,6 +76,7 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null }:
             </a>
           )}
           {state !== "error" && <ReactionDownloads newsId={newsId} />}
+          {first && <StudyLikeThis symbol={first.symbol} headline={headline} newsId={newsId} className={styles.button} />}
         </div>
       </header>
 

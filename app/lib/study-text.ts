@@ -1,0 +1,33 @@
+import type { StudyTest } from "../../contract/model";
+
+/** A test's verdict in plain words: the strictest of 1%, 5%, 10% it passes. */
+export function verdictOf(test: StudyTest): string {
+  if (test.pValue === null) return "not enough events";
+  if (test.pValue < 0.01) return "significant at 1%";
+  if (test.pValue < 0.05) return "significant at 5%";
+  if (test.pValue < 0.1) return "significant at 10%";
+  return "not significant";
+}
+
+const STOP = new Set(
+  "the and for with from that this into over after before amid says said will would could shares stock stocks report reports new more than its their about".split(" "),
+);
+
+/**
+ * Key terms of a headline for "study headlines like this one": up to three of its
+ * longest words (Korean words of two or more syllables, other words of four or more
+ * letters), tickers and common words left out, joined by OR.
+ */
+export function keyTermsQuery(headline: string): string {
+  const words = headline
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => !/^\d/.test(w))
+    .filter((w) => (/\p{Script=Hangul}/u.test(w) ? w.length >= 2 : w.length >= 4 && !STOP.has(w.toLowerCase())));
+  const unique = [...new Map(words.map((w) => [w.toLowerCase(), w])).values()];
+  return unique
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 3)
+    .map((w) => w.toLowerCase())
+    .join(" OR ");
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { AppFooter } from "../components/app-footer";
+import { StudyView } from "../components/study-view";
+import styles from "./study.module.css";
+
+export const metadata: Metadata = {
+  title: "Event study — Aftershock",
+  description: "When news like this lands, what does this stock usually do: CAAR with the event-study tests",
+};
+
+export default function StudyPage() {
+  return (
+    <>
+      <main className={styles.page}>
+        <nav className={styles.crumbs} aria-label="Breadcrumb">
+          <Link href="/">Dashboard</Link> · <Link href="/reactions">Reactions</Link>
+        </nav>
+        <h1 className={styles.h1}>Event study</h1>
+        <p className={styles.lede}>
+          The headlines naming one symbol that match the query, pooled in event time: the average abnormal return against
+          KOSPI minute by minute after each headline (AAR), its running sum (CAAR) with a 95% band, and the tests of the
+          event-study literature (cross-sectional t, Patell Z, Boehmer–Musumeci–Poulsen, Corrado rank, Cowan&apos;s
+          generalised sign). Headlines inside another&apos;s hour are left out (the earlier one is kept), as are those without
+          an estimation window or data to the end of the window. The page address is a permalink.
+        </p>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <StudyView />
+        </Suspense>
+      </main>
+      <AppFooter />
+    </>
+  );
+}
