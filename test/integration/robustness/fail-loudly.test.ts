@@ -60,7 +60,7 @@ describe("a start that cannot work exits non-zero with one line", () => {
     expect(lines, stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^aftershock: /);
     expect(lines[0]).toMatch(names);
-  });
+  }, 120_000);
 
   it("a failed seed", async () => {
     // A migrated, empty database whose tick table refuses every insert.
@@ -77,7 +77,7 @@ describe("a start that cannot work exits non-zero with one line", () => {
     const lines = stderr.split("\n").filter((l) => l.trim() !== "");
     expect(lines, stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^aftershock: .*injected: disk I\/O error/);
-  });
+  }, 240_000);
 });
 
 describe("a store that keeps failing pauses the feed, visibly", () => {
