@@ -1,7 +1,7 @@
 "use client";
 
 import { keyTermsQuery } from "../lib/study-text";
-import { useNewsItem } from "../lib/use-news-item";
+import { useNewsItem } from "../hooks/use-news-item";
 
 interface StudyLikeThisProps {
   symbol: string;

@@ -3,11 +3,11 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Study } from "../../contract/model";
-import { paletteOf } from "../lib/chart-palette";
-import { formatKstDate, formatKstTime } from "../lib/format-kst";
+import { paletteOf } from "../lib/charts/chart-palette";
+import { formatKstDate, formatKstTime } from "../lib/format/format-kst";
 import { drawStudyChart } from "../lib/study-chart";
 import { verdictOf } from "../lib/study-text";
-import { useTheme } from "../lib/use-theme";
+import { useTheme } from "../hooks/use-theme";
 import styles from "../study/study.module.css";
 
 const FIELDS = ["symbol", "q", "source", "from", "to", "newsIds"] as const;
