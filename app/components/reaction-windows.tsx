@@ -5,6 +5,7 @@ import { EVENT_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
 import { formatKstStamp, formatKstTime, toKstIso } from "../lib/format/format-kst";
 import { formatPrice } from "../lib/format/format-number";
 import styles from "./reaction-card.module.css";
+import { ensure } from "../../domain/invariant";
 
 /** The windows the figures were computed over, so a reader can tell what they mean. */
 export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] }) {
@@ -74,7 +75,7 @@ function DailyWindows({ reactions }: { reactions: readonly Reaction[] }) {
         <dd>
           {model ? (
             <>
-              {model.from} to {model.to} (trading days {daily!.estimationWindow.from}…{daily!.estimationWindow.to}), n = {formatPrice(model.n, 0)}, OLS on daily
+              {model.from} to {model.to} (trading days {ensure(daily, "the daily study").estimationWindow.from}…{ensure(daily, "the daily study").estimationWindow.to}), n = {formatPrice(model.n, 0)}, OLS on daily
               returns against {BENCHMARK}
             </>
           ) : (

@@ -6,6 +6,7 @@ import { importTicks } from "../import/import-ticks";
 import { ProgressLine } from "../import/progress-line";
 import { openStore } from "../store/open-store";
 import type { Store } from "../store/store";
+import { ensure } from "../../domain/invariant";
 
 // npm run import -- --symbol SYMBOL FILE.csv [--name NAME] | --news FILE.json|FILE.xml|URL
 // Exit 0 when the import ran (skipped rows and rejected items are reported, not fatal),
@@ -60,8 +61,8 @@ try {
   if (tickMode) {
     let shown = 0;
     const summary = await importTicks(store, {
-      symbol: values.symbol!,
-      file: positionals[0]!,
+      symbol: ensure(values.symbol, "--symbol"),
+      file: ensure(positionals[0], "the file argument"),
       ...(values.name !== undefined && { name: values.name }),
       signal: controller.signal,
       onProgress: (rows) => progress.update(rows),
@@ -80,7 +81,7 @@ try {
         `${seconds.toFixed(1)} s, ${Math.round(summary.rows / seconds).toLocaleString("en-US")} rows/s${more})`,
     );
   } else {
-    const summary = await importNews(store, values.news!);
+    const summary = await importNews(store, ensure(values.news, "--news"));
     for (const { item, reason } of summary.rejected) console.error(`item ${item} rejected: ${reason}`);
     console.log(`${summary.added} added, ${summary.duplicates} already there, ${summary.rejected.length} rejected`);
   }

@@ -5,6 +5,7 @@ import { aggregateCandles } from "../../domain/candles/candle-builder";
 import { DAY_MS } from "../../domain/market/kst";
 import type { AppContext } from "./context";
 import { requireInstrument } from "./require-instrument";
+import { ensure } from "../../domain/invariant";
 
 // How far back a chart looks when no range is given, in sessions, and the longest range
 // one request may ask for (bounded so no request turns into a full-table scan).
@@ -22,7 +23,7 @@ export async function getCandles(ctx: AppContext, query: CandlesQuery): Promise<
   requireInstrument(ctx, query.symbol);
   const last = ctx.market.lastTick(query.symbol);
   if (!last && query.to === undefined) return [];
-  const to = query.to ?? last!.ts + 1;
+  const to = query.to ?? ensure(last, `the last tick of ${query.symbol}`).ts + 1;
   const from = query.from ?? defaultFrom(ctx, query.interval, to);
   if (to - from > MAX_RANGE_MS[query.interval]) {
     throw new AppError("bad_request", `range too long for ${query.interval} candles (at most ${MAX_RANGE_MS[query.interval] / DAY_MS} days)`);

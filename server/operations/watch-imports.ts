@@ -3,6 +3,7 @@ import type { DataSource } from "../../contract/resolution";
 import { createTagger } from "../../domain/tagging/tag-tickers";
 import { toDataSource } from "../store/store";
 import type { AppContext } from "./context";
+import { ensure } from "../../domain/invariant";
 
 const POLL_MS = 1_000;
 // Another process's clock, and a transaction that commits after a later one, can put a
@@ -62,7 +63,7 @@ export class ImportWatcher {
   private async check(): Promise<void> {
     const sources = await this.ctx.store.sources.list({ afterId: this.lastSourceId });
     if (sources.length > 0) {
-      this.lastSourceId = sources.at(-1)!.id;
+      this.lastSourceId = ensure(sources.at(-1), "the newest data source").id;
       if (sources.some((s) => !this.instruments.has(s.symbol))) await this.learnInstruments();
       await this.ctx.market.refresh();
       this.ctx.reactionCache.clear();

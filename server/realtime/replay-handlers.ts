@@ -9,6 +9,7 @@ import { requireInstrument } from "../operations/require-instrument";
 import type { ReplayRegistry } from "../replay/replay-registry";
 import { ReplaySession, type ReplaySink } from "../replay/replay-session";
 import { answer } from "./answer";
+import { assertNever } from "../../domain/invariant";
 
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -82,6 +83,8 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext, registry: 
           return { clock: await replay.setSpeed(p.value) };
         case "next-news":
           return { clock: await replay.nextNews() };
+        default:
+          return assertNever(p, "replay control");
       }
     }),
   );

@@ -10,6 +10,7 @@ import { storeSimulation } from "../feed/store-simulation";
 import { reactionsAsOf } from "../operations/get-reactions";
 import { openStore } from "../store/open-store";
 import { scenarioWorld } from "./scenario-world";
+import { ensure } from "../../domain/invariant";
 
 /** What `npm run scenario -- FILE --json` prints. */
 export interface ScenarioReport {
@@ -31,7 +32,7 @@ export async function runScenario(
   options: { databaseFile?: string; progress?: (ticks: number, t: number) => void } = {},
 ): Promise<ScenarioReport> {
   const dir = options.databaseFile ? null : await mkdtemp(path.join(os.tmpdir(), "aftershock-scenario-"));
-  const file = options.databaseFile ?? path.join(dir!, "scenario.db");
+  const file = options.databaseFile ?? path.join(ensure(dir, "the temporary folder"), "scenario.db");
   const store = await openStore({ DATABASE_URL: `file:${file}`, sqlitePath: file });
   try {
     const world = scenarioWorld(scenario, calendar);

@@ -9,8 +9,8 @@ import { groupBySymbol } from "../../domain/ticks/group-by-symbol";
 export function tickDigest(ticks: Iterable<Tick>): string {
   const bySymbol = groupBySymbol(ticks);
   const hash = createHash("sha256");
-  for (const symbol of [...bySymbol.keys()].sort()) {
-    const list = bySymbol.get(symbol)!.sort((a, b) => a.seq - b.seq);
+  for (const [, ticksOfSymbol] of [...bySymbol].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const list = ticksOfSymbol.sort((a, b) => a.seq - b.seq);
     for (const t of list) hash.update(`${t.symbol},${t.ts},${t.price},${t.size},${t.seq}\n`);
   }
   return hash.digest("hex");

@@ -9,6 +9,7 @@ import { createTagger } from "../../domain/tagging/tag-tickers";
 import { storeSimulation } from "../feed/store-simulation";
 import type { Store } from "../store/store";
 import { SHIPPED_NEWS } from "./shipped-news";
+import { ensure } from "../../domain/invariant";
 
 /** The shipped headlines as news items, tickers found by the tagger. */
 export function shippedNewsItems(instruments: readonly Instrument[]): NewsItem[] {
@@ -46,8 +47,8 @@ export async function seedDatabase(
 
   const started = performance.now();
   const days = calendar.tradingDaysEndingAt(HISTORY_LAST_DAY, HISTORY_DAYS);
-  const first = calendar.sessionOf(days[0]!)!;
-  const last = calendar.sessionOf(days[days.length - 1]!)!;
+  const first = ensure(calendar.sessionOf(ensure(days[0], "the first history day")), "the first history day's session");
+  const last = ensure(calendar.sessionOf(ensure(days.at(-1), "the last history day")), "the last history day's session");
   const simulator = new MarketSimulator({
     seed,
     benchmark: BENCHMARK,

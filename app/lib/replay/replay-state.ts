@@ -1,6 +1,7 @@
 import type { ReplayClock, ReplayState } from "../../../contract/events";
 import type { ReplayRange } from "./replay-range";
 import type { ReplaySpeed } from "./replay-speeds";
+import { assertNever } from "../../../domain/invariant";
 
 /** Where the viewer's replay stands, as the toolbar and the header show it. */
 export type ReplayView =
@@ -39,6 +40,8 @@ export function replayReducer(view: ReplayView, action: ReplayAction): ReplayVie
       return { phase: "off", error: action.error };
     case "stop":
       return REPLAY_OFF;
+    default:
+      return assertNever(action, "replay action");
   }
 }
 
