@@ -4,6 +4,7 @@ import { benchCandles } from "./candles.bench";
 import { benchClusterFanout } from "./cluster-fanout.bench";
 import { benchFanout } from "./fanout.bench";
 import { benchReactions } from "./reactions.bench";
+import { benchStudy } from "./study.bench";
 import { benchReplay } from "./replay.bench";
 import { benchPostgresStore } from "./postgres-store.bench";
 import { benchSlowConsumers } from "./slow-consumers.bench";
@@ -20,6 +21,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchSqliteStore,
   benchPostgresStore,
   benchReactions,
+  benchStudy,
   benchReplay,
   benchTapeFeed,
   benchCandles,
