@@ -48,6 +48,9 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
   await expect(page.getByTestId("chart-source-005380.KS")).toHaveText("IMPORTED · 005380.KS.csv");
   await expect(page.getByTestId("data-disclaimer")).toContainText("imported from 005380.KS.csv (real market data)");
   await expect(page.getByTestId("data-disclaimer")).not.toContainText("simulated");
+  // The watchlist has the last imported close (26 Feb 2021) without a reload.
+  const quote = page.getByTestId("chart-005380.KS").locator("xpath=ancestor::article").locator(".chart-quote .price");
+  await expect(quote).toHaveText("237,000", { timeout: 30_000 });
 
   const res = await page.request.post(`${server.url}/api/news`, {
     data: {

@@ -38,7 +38,11 @@ export class LiveMarket implements MarketSource {
       ticks: (ticks) => this.deliver(ticks),
       snapshots: (snapshots) => this.onSnapshots(snapshots),
       news: (item) => this.out.news(item),
-      sources: (sources) => this.sourceListeners.forEach((listener) => listener(sources)),
+      sources: (sources) => {
+        // New history for these symbols: their snapshots (last price, previous close) changed too.
+        this.stream?.resubscribe();
+        this.sourceListeners.forEach((listener) => listener(sources));
+      },
       clock: (clock) => this.onClock(clock),
       status: (status) => {
         this.statusNow = status;
