@@ -1,5 +1,7 @@
 // `npm run lint`: typescript-eslint with type information, so a promise that is neither awaited
 // nor handed to something that handles it, or a switch that forgets a case, fails the build.
+// No --cache: ESLint's cache does not know a file's type dependencies, so a change in one
+// file could leave stale answers for the files that import it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
