@@ -4,20 +4,27 @@ import { useEffect, useState } from "react";
 import type { Instrument } from "../../contract/model";
 import { fetchInstruments } from "../lib/transport/api-client";
 import { useTheme } from "../hooks/use-theme";
+import { readSavedWatchlist, saveWatchlist } from "../lib/state/saved-watchlist";
 import { watchlistOf } from "../lib/state/watchlist";
 import { AppFooter } from "./app-footer";
 import { LiveDashboard } from "./live-dashboard";
 
 /** Loads the instruments, then hands over to the live dashboard. */
 export function Dashboard() {
-  const [instruments, setInstruments] = useState<Instrument[] | null>(null);
+  const [universe, setUniverse] = useState<Instrument[] | null>(null);
+  const [watched, setWatched] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const { theme, toggle } = useTheme();
 
   useEffect(() => {
     const abort = new AbortController();
     fetchInstruments(abort.signal).then(
-      (list) => setInstruments(watchlistOf(list)),
+      (list) => {
+        const known = new Set(list.map((i) => i.symbol));
+        const saved = readSavedWatchlist()?.filter((s) => known.has(s));
+        setUniverse(list);
+        setWatched(saved && saved.length > 0 ? saved : watchlistOf(list).map((i) => i.symbol));
+      },
       (reason: unknown) => {
         if (!abort.signal.aborted) setError(reason instanceof Error ? reason.message : "could not load instruments");
       },
@@ -25,7 +32,25 @@ export function Dashboard() {
     return () => abort.abort();
   }, []);
 
-  if (instruments) return <LiveDashboard instruments={instruments} theme={theme} onToggleTheme={toggle} />;
+  const changeWatched = (symbols: string[]) => {
+    saveWatchlist(symbols);
+    setWatched(symbols);
+  };
+  if (universe) {
+    const bySymbol = new Map(universe.map((i) => [i.symbol, i]));
+    const instruments = watched.flatMap((s) => bySymbol.get(s) ?? []);
+    // A new watchlist is a new live session: the market connection subscribes to its symbols.
+    return (
+      <LiveDashboard
+        key={watched.join(",")}
+        instruments={instruments}
+        universe={universe}
+        onWatchedChange={changeWatched}
+        theme={theme}
+        onToggleTheme={toggle}
+      />
+    );
+  }
   return (
     <div className="app">
       <header className="app-header">

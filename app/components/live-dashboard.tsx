@@ -34,6 +34,9 @@ function rememberNews(id: string | null): void {
 
 interface LiveDashboardProps {
   instruments: Instrument[];
+  /** Every instrument the server knows, for adding to the watchlist. */
+  universe: readonly Instrument[];
+  onWatchedChange: (symbols: string[]) => void;
   theme: Theme;
   onToggleTheme: () => void;
 }
@@ -43,7 +46,7 @@ interface LiveDashboardProps {
  * During a replay the panels read the replay instead; the live connection keeps running
  * underneath, unread, so going back to live is a reload from an up-to-date feed.
  */
-export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboardProps) {
+export function LiveDashboard({ instruments, universe, onWatchedChange, theme, onToggleTheme }: LiveDashboardProps) {
   const symbols = useMemo(() => instruments.map((i) => i.symbol), [instruments]);
   const [live] = useState(() => new LiveMarket(symbols));
   const replay = useReplay(symbols);
@@ -139,7 +142,7 @@ export function LiveDashboard({ instruments, theme, onToggleTheme }: LiveDashboa
         </div>
         <main className="layout">
           <div className="side">
-            <Watchlist instruments={instruments} focusedSymbol={focusedSymbol} onFocus={focusSymbol} />
+            <Watchlist instruments={instruments} universe={universe} onWatchedChange={onWatchedChange} focusedSymbol={focusedSymbol} onFocus={focusSymbol} />
             <TimeAndSales instruments={instruments} focusedSymbol={focusedSymbol} />
           </div>
           <ChartPanel

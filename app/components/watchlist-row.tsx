@@ -9,10 +9,11 @@ interface WatchlistRowProps {
   instrument: Instrument;
   focused: boolean;
   onFocus: (symbol: string) => void;
+  onRemove?: (symbol: string) => void;
 }
 
 /** One instrument's live quote; the whole row is clickable, the name is the keyboard target. */
-export function WatchlistRow({ instrument, focused, onFocus }: WatchlistRowProps) {
+export function WatchlistRow({ instrument, focused, onFocus, onRemove }: WatchlistRowProps) {
   const quote = useQuote(instrument.symbol);
   const change = describeChange(quote, instrument.decimals);
   const last = quote.last ? formatPrice(quote.last.price, instrument.decimals) : "\u2013";
@@ -34,8 +35,32 @@ export function WatchlistRow({ instrument, focused, onFocus }: WatchlistRowProps
           title={`Show the ${instrument.name} chart`}
         >
           <span className="instrument-name">{instrument.name}</span>
+          {instrument.nameKo && instrument.nameKo !== instrument.name && (
+            <span className="instrument-name-ko" lang="ko">
+              {instrument.nameKo}
+            </span>
+          )}
           <span className="instrument-symbol">{instrument.symbol}</span>
+          {instrument.hasData === false && (
+            <span className="muted no-data" data-testid="no-data">
+              no prices: not simulated (FEED_SYMBOLS) nor imported
+            </span>
+          )}
         </button>
+        {onRemove && (
+          <button
+            type="button"
+            className="row-remove"
+            aria-label={`Remove ${instrument.name} from the watchlist`}
+            data-testid={`watchlist-remove-${instrument.symbol}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onRemove(instrument.symbol);
+            }}
+          >
+            ×
+          </button>
+        )}
       </th>
       <td className="num price" data-testid="last-price">
         {last}
