@@ -67,9 +67,9 @@ describe("scenario command", () => {
     ["a headline outside the range", (s) => ({ ...s, news: [{ ...(s.news as object[])[0], at: "2025-10-23T10:00:00+09:00" }] }), /news\[0\]\.at: .* outside the scenario's range/],
     ["a headline outside the session", (s) => ({ ...s, end: "2025-10-22T23:00:00+09:00", news: [{ ...(s.news as object[])[0], at: "2025-10-22T18:00:00+09:00" }] }), /news\[0\]\.at: .* outside the KRX session/],
     ["an impact beyond the daily limit", (s) => ({ ...s, news: [{ ...(s.news as object[])[0], impact: { "005380.KS": 0.45 } }] }), /news\[0\]\.impact\.005380\.KS: impact beyond \+30%/],
-    ["an unknown window", (s) => ({ ...s, expect: [{ news: 0, symbol: "005380.KS", window: "2h", minReturn: 0 }] }), /expect\[0\]\.window/],
+    ["an unknown window", (s) => ({ ...s, expect: [{ news: 0, symbol: "005380.KS", window: "2h", minReturn: 0 }] }), /expect\[0\]\.window: .* \(got "2h"\)/],
     ["an expectation on a missing headline", (s) => ({ ...s, expect: [{ news: 3, symbol: "005380.KS", window: "5m", minReturn: 0 }] }), /expect\[0\]\.news: there is no news\[3\]/],
-    ["a time without an offset", (s) => ({ ...s, start: "2025-10-22T09:00:00" }), /start: needs a time-zone offset/],
+    ["a time without an offset", (s) => ({ ...s, start: "2025-10-22T09:00:00" }), /start: needs a time-zone offset.* \(got "2025-10-22T09:00:00"\)/],
     ["an unknown field", (s) => ({ ...s, sede: 1 }), /unrecognized key/i],
   ];
 
