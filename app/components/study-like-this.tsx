@@ -1,6 +1,6 @@
 "use client";
 
-import { keyTermsQuery } from "../lib/study-text";
+import { keyTermsQuery } from "../lib/format/study-text";
 import { useNewsItem } from "../hooks/use-news-item";
 
 interface StudyLikeThisProps {

@@ -5,8 +5,8 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { Study } from "../../contract/model";
 import { paletteOf } from "../lib/charts/chart-palette";
 import { formatKstDate, formatKstTime } from "../lib/format/format-kst";
-import { drawStudyChart } from "../lib/study-chart";
-import { verdictOf } from "../lib/study-text";
+import { drawStudyChart } from "../lib/charts/study-chart";
+import { verdictOf } from "../lib/format/study-text";
 import { useTheme } from "../hooks/use-theme";
 import styles from "../study/study.module.css";
 

@@ -1,6 +1,6 @@
 import { type IChartApi, LineSeries, LineStyle, type Time, type UTCTimestamp, createChart } from "lightweight-charts";
-import type { Study } from "../../contract/model";
-import type { ChartPalette } from "./charts/chart-palette";
+import type { Study } from "../../../contract/model";
+import type { ChartPalette } from "./chart-palette";
 
 // lightweight-charts only knows calendar time: event time rides on a fake epoch, one
 // minute (or one trading day) per 60 s, and the axis prints the offset.

@@ -1,4 +1,4 @@
-import type { StudyTest } from "../../contract/model";
+import type { StudyTest } from "../../../contract/model";
 
 /** A test's verdict in plain words: the strictest of 1%, 5%, 10% it passes. */
 export function verdictOf(test: StudyTest): string {
