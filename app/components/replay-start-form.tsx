@@ -2,7 +2,7 @@
 
 import { type FormEvent, useEffect, useState } from "react";
 import { MAX_REPLAY_RANGE_MS } from "../../contract/limits";
-import { fromKstInput, toKstInput } from "../lib/format/kst-input";
+import { KST_FIELD_PATTERN, fromKstInput, toKstField } from "../lib/format/kst-input";
 import type { ReplayRange } from "../lib/replay/replay-range";
 import { REPLAY_SPEEDS, type ReplaySpeed, parseSpeed, speedLabel } from "../lib/replay/replay-speeds";
 
@@ -13,24 +13,47 @@ interface ReplayStartFormProps {
   onStart: (range: ReplayRange, speed: ReplaySpeed) => void;
 }
 
+// A text field, not datetime-local: that one shows the browser locale's clock (12:37:00 PM),
+// and KRX traders read 24-hour KST.
+function KstField({ value, onChange, testId, label }: { value: string; onChange: (v: string) => void; testId: string; label: string }) {
+  return (
+    <input
+      type="text"
+      className="replay-time"
+      inputMode="numeric"
+      size={19}
+      spellCheck={false}
+      autoComplete="off"
+      pattern={KST_FIELD_PATTERN}
+      placeholder="2025-10-22 13:05:00"
+      title="KST date and 24-hour time: 2025-10-22 13:05:00"
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+      required
+    />
+  );
+}
+
 /** Picks a range (KST) and a speed, and starts a replay. */
 export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormProps) {
-  const [from, setFrom] = useState(toKstInput(suggested.from));
-  const [to, setTo] = useState(toKstInput(suggested.to));
+  const [from, setFrom] = useState(toKstField(suggested.from));
+  const [to, setTo] = useState(toKstField(suggested.to));
   const [speed, setSpeed] = useState<ReplaySpeed>(60);
   const [problem, setProblem] = useState<string | null>(null);
 
   // A newly selected headline suggests its own window.
   useEffect(() => {
-    setFrom(toKstInput(suggested.from));
-    setTo(toKstInput(suggested.to));
+    setFrom(toKstField(suggested.from));
+    setTo(toKstField(suggested.to));
   }, [suggested.from, suggested.to]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const start = fromKstInput(from);
     const end = fromKstInput(to);
-    if (start === null || end === null) return setProblem("Enter both times as date and time (KST).");
+    if (start === null || end === null) return setProblem("Enter both times as KST date and 24-hour time, like 2025-10-22 13:05:00.");
     if (start >= end) return setProblem("The start must be before the end.");
     if (end - start > MAX_REPLAY_RANGE_MS) return setProblem("A replay covers at most 8 days.");
     setProblem(null);
@@ -42,11 +65,11 @@ export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormPr
     <form className="replay-form" onSubmit={submit} aria-label="Start a replay">
       <label className="replay-field">
         <span>From</span>
-        <input type="datetime-local" step={1} value={from} onChange={(e) => setFrom(e.target.value)} data-testid="replay-from" required />
+        <KstField value={from} onChange={setFrom} testId="replay-from" label="Replay from, KST" />
       </label>
       <label className="replay-field">
         <span>to</span>
-        <input type="datetime-local" step={1} value={to} onChange={(e) => setTo(e.target.value)} data-testid="replay-to" required />
+        <KstField value={to} onChange={setTo} testId="replay-to" label="Replay to, KST" />
         <span className="replay-zone">KST</span>
       </label>
       <label className="replay-field">
