@@ -166,7 +166,7 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
             items={news.items}
             latest={news.latest}
             error={news.error}
-            instruments={instruments}
+            instruments={universe}
             selectedId={selectedNewsId}
             onSelect={selectNews}
             onReplay={replayNews}

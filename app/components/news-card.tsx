@@ -1,6 +1,6 @@
 "use client";
 
-import type { NewsItem } from "../../contract/model";
+import type { Instrument, NewsItem } from "../../contract/model";
 import { formatKstStamp, toKstIso } from "../lib/format/format-kst";
 import { ReactionCard } from "./reaction-card";
 
@@ -9,7 +9,8 @@ const SAFE_URL = /^https?:\/\//i;
 
 interface NewsCardProps {
   item: NewsItem;
-  names: ReadonlyMap<string, string>;
+  /** The instruments by symbol, for the names beside each ticker. */
+  names: ReadonlyMap<string, Pick<Instrument, "name" | "nameKo">>;
   selected: boolean;
   onSelect: (item: NewsItem) => void;
   /** Replays t0 − 30 min … t0 + 90 min of this headline at 60x. */
@@ -37,11 +38,22 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
         {item.tickers.length > 0 && (
           <span className="news-tickers">
             <span className="sr-only">Tickers: </span>
-            {item.tickers.map((symbol) => (
-              <span key={symbol} className="ticker-chip" title={names.get(symbol)}>
-                {symbol}
-              </span>
-            ))}
+            {item.tickers.map((symbol) => {
+              const known = names.get(symbol);
+              // The Korean name is how Korean readers know a company; the code alone is not.
+              const ko = known?.nameKo && known.nameKo !== known.name ? known.nameKo : null;
+              return (
+                <span key={symbol} className="ticker-chip" title={known?.name} data-testid="ticker-chip">
+                  {symbol}
+                  {ko && (
+                    <span className="ticker-chip-ko" lang="ko">
+                      {" "}
+                      {ko}
+                    </span>
+                  )}
+                </span>
+              );
+            })}
           </span>
         )}
       </button>

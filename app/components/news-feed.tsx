@@ -7,6 +7,7 @@ interface NewsFeedProps {
   items: readonly NewsItem[];
   latest: NewsItem | null;
   error: string | null;
+  /** The whole universe: a headline may name an instrument that is not on the watchlist. */
   instruments: readonly Instrument[];
   selectedId: string | null;
   onSelect: (item: NewsItem) => void;
@@ -19,7 +20,7 @@ interface NewsFeedProps {
 
 /** Headlines, newest first; new ones arrive live and are announced politely. */
 export function NewsFeed({ items, latest, error, instruments, selectedId, onSelect, onReplay, replaying, replayClock }: NewsFeedProps) {
-  const names = new Map(instruments.map((i) => [i.symbol, i.name]));
+  const names = new Map(instruments.map((i) => [i.symbol, i]));
   return (
     <section className="panel news" aria-labelledby="news-title">
       <h2 id="news-title" className="panel-title">
