@@ -17,8 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // inline scripts (a prerendered page would carry no nonce, or a stale one).
   await connection();
   return (
-    // theme-init.js sets data-theme before the first paint; React must not fight it.
-    <html lang="en" data-theme="dark" suppressHydrationWarning>
+    // theme-init.js sets data-theme and data-colors before the first paint; React must not fight it.
+    <html lang="en" data-theme="dark" data-colors="western" suppressHydrationWarning>
       <head>
         <script src="/theme-init.js" />
       </head>

@@ -5,6 +5,7 @@ import type { ReplayRange } from "../lib/replay/replay-range";
 import type { Theme } from "../lib/state/theme";
 import type { SourceLabel } from "../lib/format/data-labels";
 import { useFeedScenario } from "../hooks/use-feed-scenario";
+import { ColorConventionToggle } from "./color-convention-toggle";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
 import { ThemeToggle } from "./theme-toggle";
@@ -25,7 +26,7 @@ interface AppHeaderProps {
   source: SourceLabel;
 }
 
-/** Product name, the feed badge (SIMULATED with the scenario when one plays, IMPORTED · files, a mix, or REPLAY), the market clock, the connection and the theme switch. */
+/** Product name, the feed badge (SIMULATED with the scenario when one plays, IMPORTED · files, a mix, or REPLAY), the market clock, the connection, the colour-convention switch and the theme switch. */
 export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderProps) {
   const scenario = useFeedScenario();
   return (
@@ -78,6 +79,7 @@ export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderPro
       <div className="header-status">
         <MarketClockView />
         <ConnectionIndicator />
+        <ColorConventionToggle />
         <ThemeToggle theme={theme} onToggle={onToggleTheme} />
       </div>
     </header>

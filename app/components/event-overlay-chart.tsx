@@ -10,6 +10,7 @@ import { overlayColor, overlayPaletteOf } from "../lib/charts/overlay-palette";
 import { useEventOverlay } from "../hooks/use-event-overlay";
 import { useInstrumentDirectory } from "../hooks/use-instrument-directory";
 import { useReactions } from "../hooks/use-reactions";
+import { useColorConvention } from "../hooks/use-color-convention";
 import { useTheme } from "../hooks/use-theme";
 import { EventOverlayLegend } from "./event-overlay-legend";
 import styles from "./event-overlay-chart.module.css";
@@ -22,7 +23,8 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
   const dailyOnly = reactions !== null && reactions.length > 0 && reactions.every((r) => r.resolution === "daily");
   const instruments = useInstrumentDirectory();
   const { theme } = useTheme();
-  const colors = useMemo<OverlayColors>(() => ({ chart: paletteOf(theme), lines: overlayPaletteOf(theme) }), [theme]);
+  const { convention } = useColorConvention();
+  const colors = useMemo<OverlayColors>(() => ({ chart: paletteOf(theme, convention), lines: overlayPaletteOf(theme) }), [theme, convention]);
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<OverlayChart | null>(null);
   const [drawn, setDrawn] = useState(0);

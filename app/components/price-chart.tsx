@@ -12,6 +12,7 @@ import { formatPrice } from "../lib/format/format-number";
 import { placeNewsOnBars } from "../lib/charts/news-markers";
 import type { Theme } from "../lib/state/theme";
 import { useCandleChart } from "../hooks/use-candle-chart";
+import { useColorConvention } from "../hooks/use-color-convention";
 import { useChartHistory } from "../hooks/use-chart-history";
 import { useLiveMarket, useMarketEpoch, useQuote } from "../hooks/use-live-market";
 
@@ -43,7 +44,8 @@ export function PriceChart(props: PriceChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const market = useLiveMarket();
   const quote = useQuote(symbol);
-  const palette = useMemo(() => paletteOf(theme), [theme]);
+  const { convention } = useColorConvention();
+  const palette = useMemo(() => paletteOf(theme, convention), [theme, convention]);
   const chart = useCandleChart(host, decimals, interval, palette);
   const [historyFrom, setHistoryFrom] = useState<{ interval: Interval; from: number } | null>(null);
   const from = historyFrom?.interval === interval ? historyFrom.from : null;
@@ -147,6 +149,7 @@ export function PriceChart(props: PriceChartProps) {
           data-interval={interval}
           data-ready={ready ? "true" : "false"}
           data-marker-count={markerCount}
+          data-up-color={palette.up}
         />
         <p ref={legend} className="chart-legend" aria-hidden="true" />
         {!ready && !history.error && <p className="chart-overlay">Loading {interval} bars…</p>}

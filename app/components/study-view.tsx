@@ -8,6 +8,7 @@ import { formatKstDate, formatKstTime } from "../lib/format/format-kst";
 import { drawStudyChart } from "../lib/charts/study-chart";
 import { verdictOf } from "../lib/format/study-text";
 import { useTheme } from "../hooks/use-theme";
+import { useColorConvention } from "../hooks/use-color-convention";
 import styles from "../study/study.module.css";
 
 const FIELDS = ["symbol", "q", "source", "from", "to", "newsIds"] as const;
@@ -103,11 +104,12 @@ export function StudyView() {
 function StudyResult({ study, search }: { study: Study; search: string }) {
   const host = useRef<HTMLDivElement>(null);
   const { theme } = useTheme();
+  const { convention } = useColorConvention();
   useEffect(() => {
     if (!host.current || study.n === 0) return;
-    const chart = drawStudyChart(host.current, study, paletteOf(theme));
+    const chart = drawStudyChart(host.current, study, paletteOf(theme, convention));
     return () => chart.remove();
-  }, [study, theme]);
+  }, [study, theme, convention]);
   const last = study.windows.at(-1);
   const unit = study.resolution === "intraday" ? "minutes" : "trading days";
 

@@ -1,3 +1,4 @@
+import type { ColorConvention } from "../state/color-convention";
 import type { Theme } from "../state/theme";
 
 /** Colours the canvas needs; CSS variables cannot reach into it, so they are mirrored here. */
@@ -16,7 +17,7 @@ export interface ChartPalette {
 }
 
 // Kept in step with the --panel, --muted, --up, --down, --news and --focus variables of
-// app/globals.css. Green up / red down: the page is written for English-reading traders.
+// app/globals.css. Green up / red down unless the viewer picks KRX's red up / blue down.
 const PALETTES: Record<Theme, ChartPalette> = {
   dark: {
     background: "#12171e",
@@ -46,7 +47,13 @@ const PALETTES: Record<Theme, ChartPalette> = {
   },
 };
 
-/** The chart colours of a theme. */
-export function paletteOf(theme: Theme): ChartPalette {
-  return PALETTES[theme];
+// KRX convention, kept in step with the :root[data-colors="krx"] rules of app/globals.css.
+const KRX: Record<Theme, Pick<ChartPalette, "up" | "down" | "volumeUp" | "volumeDown">> = {
+  dark: { up: "#f85149", down: "#6cb6ff", volumeUp: "rgba(248, 81, 73, 0.35)", volumeDown: "rgba(108, 182, 255, 0.35)" },
+  light: { up: "#cf222e", down: "#0550ae", volumeUp: "rgba(207, 34, 46, 0.3)", volumeDown: "rgba(5, 80, 174, 0.3)" },
+};
+
+/** The chart colours of a theme under a colour convention. */
+export function paletteOf(theme: Theme, convention: ColorConvention = "western"): ChartPalette {
+  return convention === "krx" ? { ...PALETTES[theme], ...KRX[theme] } : PALETTES[theme];
 }
