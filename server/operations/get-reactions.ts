@@ -128,6 +128,15 @@ export function dataReach(ctx: AppContext): number | null {
   if (latest === null) return null;
   const clock = ctx.feed.clock();
   if (clock) return Math.max(latest, clock.t);
-  if (ctx.feed.name === "off") return Math.max(latest, ctx.calendar.nextSession(latest).close);
+  if (ctx.feed.name === "off") return settledReach(ctx.calendar, latest);
   return latest;
+}
+
+/**
+ * How far the data reaches when nothing is adding to it (no feed, or a CLI reading the
+ * database): up to the close of the session after the last tick, so windows the data
+ * never reached are final ("no data") rather than still pending.
+ */
+export function settledReach(calendar: KrxCalendar, latest: number): number {
+  return Math.max(latest, calendar.nextSession(latest).close);
 }
