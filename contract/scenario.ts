@@ -58,6 +58,22 @@ const expectation = z
     "needs at least one of minReturn, maxReturn, minAbnormal, maxAbnormal",
   );
 
+/** The windows a study pools over (minutes after the headlines). */
+export const STUDY_WINDOWS = ["1m", "5m", "15m", "30m", "60m"] as const;
+
+// A study of the scenario's headlines matching `q` (GET /api/study): its CAAR over `window`
+// must lie within the bounds. `symbol` may be left out when the scenario has one stock.
+const studyExpectation = z
+  .object({
+    q: z.string().min(1).max(500),
+    symbol: symbol.optional(),
+    window: z.enum(STUDY_WINDOWS),
+    minCaar: z.number().finite().optional(),
+    maxCaar: z.number().finite().optional(),
+  })
+  .strict()
+  .refine((e) => e.minCaar !== undefined || e.maxCaar !== undefined, "needs at least one of minCaar, maxCaar");
+
 /** The scenario file of CONTRACT.md: instruments, a seed, headlines with shocks, expectations. */
 export const scenarioSchema = z
   .object({
@@ -72,8 +88,10 @@ export const scenarioSchema = z
     instruments: z.array(instrument).min(1).max(20),
     news: z.array(newsEvent).max(500).default([]),
     expect: z.array(expectation).max(500).default([]),
+    studies: z.array(studyExpectation).max(50).default([]),
   })
   .strict();
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioExpectation = Scenario["expect"][number];
+export type ScenarioStudyExpectation = Scenario["studies"][number];

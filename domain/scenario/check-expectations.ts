@@ -1,5 +1,5 @@
-import type { Reaction } from "../../contract/model";
-import type { ScenarioExpectation } from "../../contract/scenario";
+import type { Reaction, Study } from "../../contract/model";
+import type { ScenarioExpectation, ScenarioStudyExpectation } from "../../contract/scenario";
 
 /** An expectation with what was measured. */
 export type CheckedExpectation = ScenarioExpectation & {
@@ -35,6 +35,27 @@ export function checkExpectations(
     }
     return { ...e, actual, passed: failures.length === 0, ...(failures.length > 0 && { reason: failures.join("; ") }) };
   });
+}
+
+/** A study expectation with what the study measured. */
+export type CheckedStudy = ScenarioStudyExpectation & {
+  symbol: string;
+  actual: { caar: number | null; n: number; events: number };
+  passed: boolean;
+  /** Why it failed, in words; absent when it passed. */
+  reason?: string;
+};
+
+/** Checks a study expectation against the study it asked for (`symbol` resolved). */
+export function checkStudy(e: ScenarioStudyExpectation & { symbol: string }, study: Study): CheckedStudy {
+  const caar = study.windows.find((w) => w.window === e.window)?.caar ?? null;
+  const actual = { caar, n: study.n, events: study.events.length };
+  let reason: string | undefined;
+  if (study.events.length === 0) reason = `no headline for ${e.symbol} matches "${e.q}"`;
+  else if (caar === null) reason = `CAAR over ${e.window} is not known (${study.n} of ${study.events.length} events included)`;
+  else if (e.minCaar !== undefined && caar < e.minCaar) reason = `CAAR ${pct(caar)} < min ${pct(e.minCaar)}`;
+  else if (e.maxCaar !== undefined && caar > e.maxCaar) reason = `CAAR ${pct(caar)} > max ${pct(e.maxCaar)}`;
+  return { ...e, actual, passed: reason === undefined, ...(reason !== undefined && { reason }) };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;

@@ -33,5 +33,18 @@ export function checkScenario(scenario: Scenario, calendar: KrxCalendar): Scenar
     if (e.news >= scenario.news.length) problems.push({ path: `expect[${i}].news`, message: `there is no news[${e.news}]` });
     if (!symbols.has(e.symbol)) problems.push({ path: `expect[${i}].symbol`, message: `unknown symbol ${e.symbol}` });
   });
+  const stocks = scenario.instruments.filter((i) => i.symbol !== scenario.benchmark);
+  scenario.studies.forEach((e, i) => {
+    if (e.symbol === undefined) {
+      if (stocks.length !== 1) {
+        problems.push({ path: `studies[${i}].symbol`, message: `needed: the scenario has ${stocks.length} stocks besides the benchmark` });
+      }
+    } else if (!symbols.has(e.symbol)) problems.push({ path: `studies[${i}].symbol`, message: `unknown symbol ${e.symbol}` });
+  });
   return problems;
+}
+
+/** The symbol a study expectation is about: its own, or the scenario's one stock. */
+export function studySymbol(scenario: Scenario, e: Scenario["studies"][number]): string {
+  return e.symbol ?? scenario.instruments.find((i) => i.symbol !== scenario.benchmark)?.symbol ?? scenario.benchmark;
 }

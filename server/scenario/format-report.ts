@@ -33,8 +33,14 @@ export function formatReport(report: ScenarioReport, seconds: number): string {
     const actual = `return ${pct(e.actual.return)}, abnormal ${pct(e.actual.abnormal)}`;
     lines.push(`${e.passed ? "PASS" : "FAIL"}  news[${e.news}] ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`);
   }
-  const failed = report.expectations.filter((e) => !e.passed).length;
-  lines.push(`${report.expectations.length - failed} passed, ${failed} failed`);
+  for (const e of report.studies) {
+    const bounds = [e.minCaar !== undefined && `CAAR ≥ ${pct(e.minCaar)}`, e.maxCaar !== undefined && `CAAR ≤ ${pct(e.maxCaar)}`].filter(Boolean);
+    const actual = `CAAR ${pct(e.actual.caar)} over ${e.actual.n} of ${e.actual.events} headlines`;
+    lines.push(`${e.passed ? "PASS" : "FAIL"}  study "${e.q}" ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`);
+  }
+  const checked = [...report.expectations, ...report.studies];
+  const failed = checked.filter((e) => !e.passed).length;
+  lines.push(`${checked.length - failed} passed, ${failed} failed`);
   return lines.join("\n");
 }
 

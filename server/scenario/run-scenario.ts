@@ -4,10 +4,12 @@ import path from "node:path";
 import type { Reaction, Tick } from "../../contract/model";
 import type { Scenario } from "../../contract/scenario";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
-import { type CheckedExpectation, checkExpectations } from "../../domain/scenario/check-expectations";
+import { type CheckedExpectation, type CheckedStudy, checkExpectations, checkStudy } from "../../domain/scenario/check-expectations";
+import { studySymbol } from "../../domain/scenario/check-scenario";
 import { tickDigest } from "./tick-digest";
 import { storeSimulation } from "../feed/store-simulation";
 import { reactionsAsOf } from "../operations/get-reactions";
+import { getStudy } from "../operations/get-study";
 import { openStore } from "../store/open-store";
 import { scenarioWorld } from "./scenario-world";
 import { ensure } from "../../domain/invariant";
@@ -20,6 +22,8 @@ export interface ScenarioReport {
   ticks: number;
   reactions: Reaction[];
   expectations: CheckedExpectation[];
+  /** The `studies` expectations, each with the CAAR its study measured. */
+  studies: CheckedStudy[];
 }
 
 /**
@@ -49,13 +53,21 @@ export async function runScenario(
     const reactions: Reaction[] = [];
     for (const item of world.news) reactions.push(...(await reactionsAsOf(source, item.id, () => scenario.end)));
     const expectations = checkExpectations(scenario.expect, world.news.map((n) => n.id), reactions);
+    const studies: CheckedStudy[] = [];
+    for (const e of scenario.studies) {
+      const symbol = studySymbol(scenario, e);
+      // The same operation as GET /api/study, with the data reaching the scenario's end.
+      const study = await getStudy(source, { symbol, q: e.q, resolution: "intraday" }, scenario.end);
+      studies.push(checkStudy({ ...e, symbol }, study));
+    }
     return {
       name: scenario.name,
-      passed: expectations.every((e) => e.passed),
+      passed: expectations.every((e) => e.passed) && studies.every((e) => e.passed),
       digest: tickDigest(all),
       ticks: all.length,
       reactions,
       expectations,
+      studies,
     };
   } finally {
     await store.close();

@@ -61,6 +61,36 @@ describe("scenario command", () => {
     expect(result.stdout).toContain("0 passed, 1 failed");
   });
 
+  it("checks study expectations beside the per-headline ones: exit 1 when one fails, both in --json", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "aftershock-scn-"));
+    const file = await writeScenario(dir, "studies", (s) => ({
+      ...s,
+      studies: [
+        { q: "tariff", symbol: "005380.KS", window: "15m", minCaar: 0.01 },
+        { q: "tariff OR 관세", symbol: "000270.KS", window: "60m", maxCaar: -0.05 },
+      ],
+    }));
+    const result = await cli(file, "--json");
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      passed: boolean;
+      expectations: Array<{ passed: boolean }>;
+      studies: Array<{ q: string; symbol: string; passed: boolean; actual: { caar: number; n: number; events: number }; reason?: string }>;
+    };
+    expect(report.passed).toBe(false);
+    expect(report.expectations.every((e) => e.passed)).toBe(true);
+    const [pass, fail] = report.studies;
+    expect(pass).toMatchObject({ q: "tariff", symbol: "005380.KS", passed: true, actual: { n: 1, events: 1 } });
+    expect(pass!.actual.caar).toBeGreaterThan(0.01);
+    expect(fail).toMatchObject({ symbol: "000270.KS", passed: false, actual: { n: 1, events: 1 } });
+    expect(fail!.reason).toMatch(/^CAAR \d+\.\d\d% > max -5\.00%$/);
+    const table = await cli(file);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/PASS {2}study "tariff" 005380\.KS 15m: CAAR ≥ \+1\.00% — CAAR \+\d+\.\d\d% over 1 of 1 headlines/);
+    expect(table.stdout).toMatch(/FAIL {2}study "tariff OR 관세" 000270\.KS 60m: CAAR ≤ -5\.00%/);
+    expect(table.stdout).toContain("5 passed, 1 failed");
+  });
+
   const badFiles: Array<[string, (s: Record<string, unknown>) => unknown, RegExp]> = [
     ["malformed JSON", () => "{ not json", /malformed JSON/],
     ["an unknown symbol in an impact", (s) => ({ ...s, news: [{ ...(s.news as object[])[0], impact: { "035720.KQ": 0.02 } }] }), /news\[0\]\.impact\.035720\.KQ: unknown symbol/],
@@ -71,6 +101,10 @@ describe("scenario command", () => {
     ["an expectation on a missing headline", (s) => ({ ...s, expect: [{ news: 3, symbol: "005380.KS", window: "5m", minReturn: 0 }] }), /expect\[0\]\.news: there is no news\[3\]/],
     ["a time without an offset", (s) => ({ ...s, start: "2025-10-22T09:00:00" }), /start: needs a time-zone offset.* \(got "2025-10-22T09:00:00"\)/],
     ["an unknown field", (s) => ({ ...s, sede: 1 }), /unrecognized key/i],
+    ["a study over an unknown window", (s) => ({ ...s, studies: [{ q: "tariff", symbol: "005380.KS", window: "close", minCaar: 0 }] }), /studies\[0\]\.window: .* \(got "close"\)/],
+    ["a study without bounds", (s) => ({ ...s, studies: [{ q: "tariff", symbol: "005380.KS", window: "15m" }] }), /studies\[0\]: needs at least one of minCaar, maxCaar \(got \{"q":"tariff"/],
+    ["a study without a symbol among two stocks", (s) => ({ ...s, studies: [{ q: "tariff", window: "15m", minCaar: 0 }] }), /studies\[0\]\.symbol: needed: the scenario has 2 stocks besides the benchmark/],
+    ["a study of an unknown symbol", (s) => ({ ...s, studies: [{ q: "tariff", symbol: "035720.KQ", window: "15m", minCaar: 0 }] }), /studies\[0\]\.symbol: unknown symbol 035720\.KQ/],
   ];
 
   for (const [what, patch, message] of badFiles) {
