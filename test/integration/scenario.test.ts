@@ -135,6 +135,8 @@ describe("shipped scenarios", async () => {
   it("flags the second of two close headlines as confounded", async () => {
     const report = await runScenario(await loadScenario(path.join(SCENARIOS, "back-to-back-headlines.json"), calendar), calendar);
     expect(report.reactions.find((r) => r.newsId === "back-to-back-headlines-1")?.confounded).toBe(true);
+    // Its study (symbol left out: the one stock) keeps the first headline and leaves out the second.
+    expect(report.studies).toMatchObject([{ symbol: "005380.KS", window: "15m", passed: true, actual: { n: 1, events: 2 } }]);
   });
 
   it("stops prices at the +30% limit, never beyond", async () => {
