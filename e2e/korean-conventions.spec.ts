@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Page, expect, test } from "@playwright/test";
 
 // A browser set up the American way: 12-hour clock, New York time. The page must still
@@ -17,6 +18,10 @@ async function openDashboard(page: Page) {
 
 // SHOTS_DIR=… saves what the viewer sees in each convention and theme, for review.
 const shoot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: `${SHOTS}/i12b-${name}.png` })));
+
+// Red and blue text must still meet WCAG AA contrast in both themes.
+const contrastProblems = async (page: Page) =>
+  (await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze()).violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
 
 const upColorOf = (page: Page) => page.locator('[data-testid="color-toggle"] .is-up').evaluate((el) => getComputedStyle(el).color);
 
@@ -73,10 +78,12 @@ test.describe("for Korean users", () => {
     await expect(item.getByTestId("ticker-chip").filter({ hasText: "005380.KS" })).toContainText("현대차");
     await item.locator(".news-headline-button").click();
     await shoot(page, "krx-dark");
+    expect(await contrastProblems(page)).toEqual([]);
     await page.getByTestId("theme-toggle").click();
     await expect(html).toHaveAttribute("data-theme", "light");
     await expect(chart).toHaveAttribute("data-up-color", "#cf222e");
     await shoot(page, "krx-light");
+    expect(await contrastProblems(page)).toEqual([]);
     await page.getByTestId("color-toggle").click();
     await expect(html).toHaveAttribute("data-colors", "western");
     await expect(chart).toHaveAttribute("data-up-color", "#1a7f37");
