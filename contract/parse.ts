@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "./zod";
 import { AppError } from "./errors";
 import { describeIssue } from "./schemas";
 

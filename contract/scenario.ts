@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { RETURN_WINDOWS } from "./model";
 import { isSymbol } from "./symbols";
 import { parseTime } from "./time-param";

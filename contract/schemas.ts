@@ -1,12 +1,7 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { DAILY_WINDOWS, INTERVALS } from "./model";
 import { isSymbol } from "./symbols";
 import { timeParam } from "./time-param";
-
-// In the browser, zod must not compile validators with `new Function`: the page's
-// Content-Security-Policy forbids eval, and even zod's probe for it is reported as a
-// violation. The server keeps the faster compiled validators.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 import { MAX_NEWS_BYTES, MAX_NEWS_LIMIT, MAX_REPLAY_RANGE_MS, MAX_REPLAY_SPEED, MAX_SUBSCRIPTIONS, MAX_TICKS_LIMIT } from "./limits";
 

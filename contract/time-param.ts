@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Years outside this range are almost certainly typos and would only make long scans.
 const MIN_MS = Date.UTC(1990, 0, 1);

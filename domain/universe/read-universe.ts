@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../../contract/zod";
 import type { Instrument } from "../../contract/model";
 import type { SimInstrument } from "../simulator/model";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { z } from "zod";
+import { z } from "../../contract/zod";
 import { SHIPPED_SIMULATION } from "../../domain/instruments";
 import { DEFAULT_FEED_SYMBOLS } from "../../domain/simulator/default-market";
 
