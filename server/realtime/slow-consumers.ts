@@ -16,10 +16,13 @@ export interface SlowConsumerLimits {
 }
 
 // About 2 s of the feed at 4,500 ticks/s (~400 KB/s of `ticks` frames), behind whatever the
-// kernel's socket buffers already hold; 20 stalled viewers cost at most ~20 MB.
+// kernel's socket buffers already hold; 20 stalled viewers cost at most ~20 MB. The bytes are
+// the bound; the packet count only catches a flood of tiny packets. At 200 packets (5 s of
+// 25 ms batches) a healthy viewer on a loaded machine was cut off while the server itself
+// was starved of CPU to flush its buffers, so it allows a minute of batches.
 export const DEFAULT_SLOW_CONSUMER_LIMITS: SlowConsumerLimits = {
   maxBufferedBytes: 1024 * 1024,
-  maxBufferedPackets: 200,
+  maxBufferedPackets: 2_500,
   sweepMs: 100,
 };
 
