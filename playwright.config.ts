@@ -17,6 +17,9 @@ export default defineConfig({
   // One production server, shared by every test: one worker keeps them from racing on it.
   workers: 1,
   retries: 0,
+  // Some specs walk a whole journey (replay: range, play, seek, next headline, axe, back to
+  // live); 30 s was not enough for them on a loaded two-core machine. No timing is asserted.
+  timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: [
     ["list"],
