@@ -2,12 +2,9 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import { type ColorConvention, applyConvention, currentConvention } from "../lib/state/color-convention";
+import { changeSignal } from "../lib/state/change-signal";
 
-const listeners = new Set<() => void>();
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
+const { subscribe, notify } = changeSignal();
 
 /** The up/down colour convention and a toggle that remembers the viewer's choice; every
  *  component using it (the header switch, each chart) follows one change. */
@@ -15,7 +12,7 @@ export function useColorConvention(): { convention: ColorConvention; toggle: () 
   const convention = useSyncExternalStore(subscribe, currentConvention, () => "western" as const);
   const toggle = useCallback(() => {
     applyConvention(currentConvention() === "krx" ? "western" : "krx");
-    listeners.forEach((listener) => listener());
+    notify();
   }, []);
   return { convention, toggle };
 }

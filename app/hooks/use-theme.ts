@@ -2,12 +2,9 @@
 
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 import { type Theme, applyTheme, currentTheme, storedTheme, systemTheme } from "../lib/state/theme";
+import { changeSignal } from "../lib/state/change-signal";
 
-const listeners = new Set<() => void>();
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
+const { subscribe, notify } = changeSignal();
 
 /** The page theme and a toggle that remembers the viewer's choice. */
 export function useTheme(): { theme: Theme; toggle: () => void } {
@@ -19,7 +16,7 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
     const follow = () => {
       if (storedTheme() !== null) return;
       applyTheme(systemTheme(), false);
-      listeners.forEach((listener) => listener());
+      notify();
     };
     media.addEventListener("change", follow);
     return () => media.removeEventListener("change", follow);
@@ -27,7 +24,7 @@ export function useTheme(): { theme: Theme; toggle: () => void } {
 
   const toggle = useCallback(() => {
     applyTheme(currentTheme() === "dark" ? "light" : "dark", true);
-    listeners.forEach((listener) => listener());
+    notify();
   }, []);
 
   return { theme, toggle };

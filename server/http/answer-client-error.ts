@@ -20,7 +20,12 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
   const appError = new AppError("bad_request", reason);
   // A slow request keeps HTTP's own status; everything else is a bad request.
   const status = timedOut ? 408 : appError.status;
-  const body = JSON.stringify({ error: appError.toBody() });
+  endWithJson(socket, status, JSON.stringify({ error: appError.toBody() }), headers);
+}
+
+/** Writes a whole HTTP answer with a JSON body straight onto a raw socket and closes it
+ *  (for requests no handler may see: unparsable ones, refused upgrades). */
+export function endWithJson(socket: Duplex, status: number, body: string, headers: Record<string, string>): void {
   const lines = Object.entries({
     ...headers,
     "content-type": "application/json; charset=utf-8",

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { STATUS_CODES } from "node:http";
 import { AppError } from "../../contract/errors";
+import { endWithJson } from "./answer-client-error";
 import { isAllowedHost } from "./host-allowlist";
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -42,11 +42,5 @@ function refuse(req: IncomingMessage, res: ServerResponse, headers: Record<strin
 function refuseUpgrade(req: IncomingMessage, socket: Duplex, headers: Record<string, string>): void {
   if (!socket.writable) return void socket.destroy();
   const { status, body } = refusal(req);
-  const lines = Object.entries({
-    ...headers,
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    connection: "close",
-  }).map(([name, value]) => `${name}: ${value}`);
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join("\r\n")}\r\n\r\n${body}`);
+  endWithJson(socket, status, body, headers);
 }
