@@ -5,7 +5,7 @@ import type { HistoryDraw, TickDraw } from "../app/lib/charts/draw-probe";
 import { BENCHMARK } from "../domain/instruments";
 import { chromiumLaunchOptions } from "../e2e/support/chromium-launch";
 import { type BenchChild, startChild } from "./child-process";
-import type { LoadPlan, LoadReport } from "./children/offered-load";
+import { type LoadReport, planLoad } from "./children/offered-load";
 import { type BenchResult, median, result, skipped, trace } from "./harness";
 import { type ProbedWindow, pageProbeScript } from "./page-probe";
 
@@ -182,15 +182,7 @@ interface Quantiles {
 
 /** Publishes RATE ticks/s for the window and reads back what the page drew and when. */
 async function underLoad(page: Page, server: BenchChild<{ url: string }>, windowMs: number) {
-  const startAt = Date.now() + 300;
-  const plan: LoadPlan = {
-    rate: RATE,
-    symbols: SYMBOLS,
-    startAt,
-    measureFrom: startAt + WARM_UP_MS,
-    measureTo: startAt + WARM_UP_MS + windowMs,
-    stopAt: startAt + WARM_UP_MS + windowMs + 100,
-  };
+  const plan = planLoad({ rate: RATE, symbols: SYMBOLS, leadMs: 300, warmUpMs: WARM_UP_MS, windowMs: windowMs });
   const report = await server.request<LoadReport>("publish", plan, windowMs + 60_000);
   // Ticks published in the last instants of the window are still on their way.
   await page.waitForTimeout(500);

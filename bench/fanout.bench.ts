@@ -1,7 +1,7 @@
 import { BENCHMARK } from "../domain/instruments";
 import { type BenchChild, startChild } from "./child-process";
 import type { ClientReport } from "./children/fanout-clients";
-import type { LoadPlan, LoadReport } from "./children/offered-load";
+import { type LoadReport, planLoad } from "./children/offered-load";
 import { type BenchResult, median, result, trace } from "./harness";
 
 const SYMBOLS = ["005380.KS", "000270.KS", BENCHMARK];
@@ -111,15 +111,7 @@ export async function benchFanout(quick: boolean): Promise<BenchResult[]> {
 
 async function measureOnce({ kind, server, crowd, probes }: Side, windowMs: number): Promise<Figures> {
   // Absolute times: every child reads the same clock.
-  const startAt = Date.now() + 200;
-  const plan: LoadPlan = {
-    rate: RATE,
-    symbols: SYMBOLS,
-    startAt,
-    measureFrom: startAt + WARM_UP_MS,
-    measureTo: startAt + WARM_UP_MS + windowMs,
-    stopAt: startAt + WARM_UP_MS + windowMs + 100,
-  };
+  const plan = planLoad({ rate: RATE, symbols: SYMBOLS, leadMs: 200, warmUpMs: WARM_UP_MS, windowMs: windowMs });
   const window = { from: plan.measureFrom, to: plan.measureTo };
   const [load, many, few] = await Promise.all([
     server.request<LoadReport>("publish", plan),

@@ -1,7 +1,7 @@
 import { BENCHMARK } from "../domain/instruments";
 import { type BenchChild, startChild } from "./child-process";
 import type { ClientReport } from "./children/fanout-clients";
-import type { LoadPlan, LoadReport } from "./children/offered-load";
+import { type LoadReport, planLoad } from "./children/offered-load";
 import { type BenchResult, result, trace } from "./harness";
 
 const SYMBOLS = ["005380.KS", "000270.KS", BENCHMARK];
@@ -91,15 +91,7 @@ export async function benchSlowConsumers(quick: boolean): Promise<BenchResult[]>
 }
 
 async function phase(server: BenchChild<{ url: string }>, viewers: BenchChild<object>, ms: number): Promise<Phase> {
-  const startAt = Date.now() + 200;
-  const plan: LoadPlan = {
-    rate: RATE,
-    symbols: SYMBOLS,
-    startAt,
-    measureFrom: startAt + WARM_UP_MS,
-    measureTo: startAt + WARM_UP_MS + ms,
-    stopAt: startAt + WARM_UP_MS + ms + 100,
-  };
+  const plan = planLoad({ rate: RATE, symbols: SYMBOLS, leadMs: 200, warmUpMs: WARM_UP_MS, windowMs: ms });
   const samples: Memory[] = [];
   const sampler = (async () => {
     await sleep(plan.measureFrom - Date.now());

@@ -1,17 +1,7 @@
 import { type Page, expect, test } from "@playwright/test";
+import { directives } from "../test/support/csp";
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"] as const;
-
-/** The policy of an answer as directive -> sources. */
-function directives(csp: string): Map<string, string[]> {
-  return new Map(
-    csp
-      .split(";")
-      .map((d) => d.trim().split(/\s+/))
-      .filter((parts) => parts[0])
-      .map(([name, ...sources]) => [name!, sources]),
-  );
-}
 
 /** Records CSP violations from the first script the page runs. */
 async function recordViolations(page: Page): Promise<() => Promise<string[]>> {

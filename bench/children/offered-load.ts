@@ -13,6 +13,14 @@ export interface LoadPlan {
   stopAt: number;
 }
 
+/** A plan starting `leadMs` from now (so every child has it first), warmed up, then measured for `windowMs`. */
+export function planLoad(o: { rate: number; symbols: string[]; leadMs: number; warmUpMs: number; windowMs: number }): LoadPlan {
+  const startAt = Date.now() + o.leadMs;
+  const measureFrom = startAt + o.warmUpMs;
+  const measureTo = measureFrom + o.windowMs;
+  return { rate: o.rate, symbols: o.symbols, startAt, measureFrom, measureTo, stopAt: measureTo + 100 };
+}
+
 export interface LoadReport {
   /** Ticks published per second inside the measured window. */
   published: number;

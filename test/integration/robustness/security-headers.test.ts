@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentSecurityPolicy } from "../../../server/http/security-headers";
 import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { directives } from "../../support/csp";
 
 let app: TestApp;
 
@@ -26,17 +27,6 @@ function get(target: string, headers: Record<string, string> = {}): Promise<{ st
     req.on("error", reject);
     req.end();
   });
-}
-
-/** The policy as directive -> sources. */
-function directives(csp: string): Map<string, string[]> {
-  return new Map(
-    csp
-      .split(";")
-      .map((d) => d.trim().split(/\s+/))
-      .filter((parts) => parts[0])
-      .map(([name, ...sources]) => [name!, sources]),
-  );
 }
 
 const ANSWERS: [string, string, number][] = [
