@@ -10,7 +10,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       ".next/",
-      "server/db/generated/",
+      "server/store/generated/",
       "server/store/generated/",
       "test-results/",
       "playwright-report/",

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { AppError } from "../contract/errors";
 import type { Instrument, NewsItem } from "../contract/model";
 import { BENCHMARK, SHIPPED_INSTRUMENTS } from "../domain/instruments";
 import { simulatedMarket } from "../domain/simulator/default-market";
@@ -13,13 +14,14 @@ import { connectRedis } from "./cluster/connect-redis";
 import { LeaderFeed } from "./cluster/leader-feed";
 import { type Leadership, redisLeadership, soloLeadership } from "./cluster/leadership";
 import type { Env } from "./config/env";
-import { createFeed } from "./feed/create-feed";
+import { createFeed } from "./create-feed";
 import { FeedPoller } from "./news-feeds/feed-poller";
 import { withNewsFeeds } from "./news-feeds/with-news-feeds";
 import { TickBus } from "./feed/tick-bus";
 import { answerClientError } from "./http/answer-client-error";
 import { guardHost } from "./http/guard-host";
 import { handleApi } from "./http/handle-api";
+import { errorAnswer, send } from "./http/respond";
 import { defaultAllowedHosts, isAllowedHost } from "./http/host-allowlist";
 import { writeAccess } from "./http/write-access";
 import { securityHeaderValues, securityHeaders, withScriptNonce } from "./http/security-headers";
@@ -136,11 +138,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     securityHeaders(req, res, dev);
     // An absolute-form target with a bad host (`GET http://[ HTTP/1.1`) is no URL: `new URL`
     // would throw here, outside every handler, and take the whole process down.
-    if (!URL.canParse(req.url ?? "/", "http://localhost")) {
-      const body = JSON.stringify({ error: { code: "bad_request", message: "malformed request target" } });
-      res.writeHead(400, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
-      return void res.end(body);
-    }
+    if (!URL.canParse(req.url ?? "/", "http://localhost")) return send(res, errorAnswer(new AppError("bad_request", "malformed request target")));
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/api/")) return void handleApi(ctx, req, res, url);
     if (pages) {
@@ -155,11 +153,12 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   http.keepAliveTimeout = 65_000;
   // Requests Node's parser refuses never reach the handler above (e.g. a 20 KB query string).
   http.on("clientError", (error: Error, socket) => answerClientError(error, socket, securityHeaderValues(undefined, dev)));
-  const origins = env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, env.PORT);
+  // PORT=0 binds a port only at listen: until then (no request can come) the own origins are unknown.
+  let boundPort = env.PORT;
   const io = createSocketServer(http, {
     ctx,
     bus,
-    allowedOrigins: origins,
+    allowedOrigins: () => env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, boundPort),
     ...(slowConsumers !== undefined && { slowConsumers }),
     ...(adapterClient && {
       adapter: createAdapter(adapterClient, { streamName: `${env.CLUSTER}:socket.io`, channelPrefix: `${env.CLUSTER}:socket.io` }),
@@ -208,7 +207,7 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   });
   const { port } = http.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
-  if (env.ALLOWED_ORIGINS === undefined && env.PORT === 0) origins.push(...ownOrigins(env.HOST, port));
+  boundPort = port;
   log.info({ url, db: store.kind, feed: feed.name, redis: Boolean(redis) }, "Aftershock is listening");
 
   return {

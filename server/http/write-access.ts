@@ -1,13 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { AppError } from "../../contract/errors";
+import type { WriteAccess } from "../operations/context";
 import { isLoopback } from "./host-allowlist";
 
-/** Who may write: anyone (loopback, no token), holders of the token, or nobody. */
-export type WriteAccess =
-  | { kind: "open" }
-  | { kind: "token"; digest: Buffer }
-  | { kind: "refused"; reason: string };
 
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 

@@ -7,7 +7,12 @@ import type { MarketState } from "../market/market-state";
 import type { Store } from "../store/store";
 import type { LeaderFeed } from "../cluster/leader-feed";
 import type { ReactionCache } from "./reaction-cache";
-import type { WriteAccess } from "../http/write-access";
+
+/** Who may write: anyone (loopback, no token), holders of the token, or nobody (server/http/write-access.ts decides). */
+export type WriteAccess =
+  | { kind: "open" }
+  | { kind: "token"; digest: Buffer }
+  | { kind: "refused"; reason: string };
 
 /** What operations work with: handed to every route and socket handler. */
 export interface AppContext {

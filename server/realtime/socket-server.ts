@@ -26,7 +26,8 @@ const RECOVERY_MS = 2 * 60_000;
 export interface SocketServerOptions {
   ctx: AppContext;
   bus: TickBus;
-  allowedOrigins: readonly string[];
+  /** The browser origins allowed at the handshake; asked per request, as a node on PORT=0 knows its own only once it listens. */
+  allowedOrigins: () => readonly string[];
   /** The adapter joining nodes (Redis); the in-memory one when absent. */
   adapter?: ServerOptions["adapter"];
   /** The bound on what may wait for one viewer; `null` leaves it unbounded (benchmark baseline only). */
@@ -44,9 +45,9 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     path: "/socket.io",
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
-    cors: { origin: allowedOrigins as string[] },
+    cors: { origin: (origin, done) => done(null, origin !== undefined && allowedOrigins().includes(origin)) },
     // `cors` only sets headers; a cross-site page could still connect over websocket.
-    allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins)),
+    allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins())),
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: true },
     ...(options.adapter && { adapter: options.adapter }),
   });

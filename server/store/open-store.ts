@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import type { Env } from "../config/env";
-import { migrate } from "../db/migrate";
-import { pendingMigrations } from "../db/pending-migrations";
-import { openPostgres } from "../db/open-postgres";
-import { type SqlitePrisma, openSqlite } from "../db/open-sqlite";
+import { migrate } from "./migrate";
+import { pendingMigrations } from "./pending-migrations";
+import { openPostgres } from "./postgresql/open-postgres";
+import { type SqlitePrisma, openSqlite } from "./sqlite/open-sqlite";
 import { PostgresTickStore } from "./postgresql/postgres-tick-store";
 import { PrismaInstrumentStore } from "./prisma/prisma-instrument-store";
 import { PrismaNewsStore } from "./prisma/prisma-news-store";

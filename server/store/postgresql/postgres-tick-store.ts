@@ -1,7 +1,7 @@
 import type { Tick } from "../../../contract/model";
 import { type DataResolution, resolutionMs } from "../../../contract/resolution";
 import { DAY_MS, KST_OFFSET_MS, dayKeyOf } from "../../../domain/market/kst";
-import type { PostgresPrisma } from "../../db/open-postgres";
+import type { PostgresPrisma } from "./open-postgres";
 import type { DailyClose, TickQuery, TickStore, Trade } from "../store";
 
 // One statement per batch: the columns travel as five arrays and unnest turns them into

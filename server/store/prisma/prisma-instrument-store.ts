@@ -1,5 +1,5 @@
 import type { AmbiguousName, Instrument } from "../../../contract/model";
-import type { SqlitePrisma } from "../../db/open-sqlite";
+import type { SqlitePrisma } from "../sqlite/open-sqlite";
 import type { InstrumentStore } from "../store";
 
 interface Tagging {

@@ -1,5 +1,5 @@
 import type { NewsItem } from "../../../contract/model";
-import type { SqlitePrisma } from "../../db/open-sqlite";
+import type { SqlitePrisma } from "../sqlite/open-sqlite";
 import type { NewsQuery, NewsStore } from "../store";
 
 type Row = {

@@ -1,5 +1,5 @@
 import type { DataResolution, DataSourceKind } from "../../../contract/resolution";
-import type { SqlitePrisma } from "../../db/open-sqlite";
+import type { SqlitePrisma } from "../sqlite/open-sqlite";
 import type { SourceStore, StoredDataSource } from "../store";
 
 type Row = {

@@ -1,7 +1,7 @@
 import type { Tick } from "../../../contract/model";
 import { type DataResolution, resolutionMs } from "../../../contract/resolution";
 import { DAY_MS, KST_OFFSET_MS, dayKeyOf } from "../../../domain/market/kst";
-import type { SqlitePrisma } from "../../db/open-sqlite";
+import type { SqlitePrisma } from "./open-sqlite";
 import type { DailyClose, TickQuery, TickStore, Trade } from "../store";
 
 // One statement per batch: the rows travel as one JSON array and SQLite unpacks them with

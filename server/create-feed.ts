@@ -1,21 +1,21 @@
 import type { Logger } from "pino";
-import type { Env } from "../config/env";
-import type { KrxCalendar } from "../../domain/market/krx-calendar";
-import { BENCHMARK } from "../../domain/instruments";
-import { simulatedMarket } from "../../domain/simulator/default-market";
-import { MarketSimulator } from "../../domain/simulator/market-simulator";
-import type { TickStore } from "../store/store";
-import { type Feed, idleFeed } from "./feed";
-import { resumeSimulation } from "./resume-simulation";
-import { Sequencer } from "./sequencer";
-import { SimulatedFeed } from "./simulated-feed";
-import type { TickBus } from "./tick-bus";
-import type { Scenario } from "../../contract/scenario";
-import { type ScenarioFeedDeps, createScenarioFeed } from "../scenario/scenario-feed";
-import type { Tape } from "../tape/load-tape";
-import { TapeFeed } from "../tape/tape-feed";
+import type { Env } from "./config/env";
+import type { KrxCalendar } from "../domain/market/krx-calendar";
+import { BENCHMARK } from "../domain/instruments";
+import { simulatedMarket } from "../domain/simulator/default-market";
+import { MarketSimulator } from "../domain/simulator/market-simulator";
+import type { TickStore } from "./store/store";
+import { type Feed, idleFeed } from "./feed/feed";
+import { resumeSimulation } from "./feed/resume-simulation";
+import { Sequencer } from "./feed/sequencer";
+import { SimulatedFeed } from "./feed/simulated-feed";
+import type { TickBus } from "./feed/tick-bus";
+import type { Scenario } from "../contract/scenario";
+import { type ScenarioFeedDeps, createScenarioFeed } from "./scenario/scenario-feed";
+import type { Tape } from "./tape/load-tape";
+import { TapeFeed } from "./tape/tape-feed";
 
-/** The feed FEED names, continuing from what the store holds. */
+/** The feed FEED names, continuing from what the store holds. Wiring: it knows every kind of feed, so no feed folder has to know another. */
 export async function createFeed(
   env: Pick<Env, "FEED" | "FEED_SEED" | "FEED_SPEED" | "FEED_SYMBOLS">,
   deps: ScenarioFeedDeps & { scenario: Scenario | null; tape?: Tape | null },

@@ -1,5 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient } from "../generated/sqlite/client";
 
 export type SqlitePrisma = PrismaClient;
 

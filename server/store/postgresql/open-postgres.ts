@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/postgresql/client";
+import { PrismaClient } from "../generated/postgresql/client";
 
 export type PostgresPrisma = PrismaClient;
 
