@@ -6,7 +6,9 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["domain/**/*.test.ts", "contract/**/*.test.ts", "app/**/*.test.ts"],
+          // No network, no database server: fakes at the seam or an in-memory store. Anything that
+          // starts a server or opens a database belongs in test/integration/.
+          include: ["domain/**/*.test.ts", "contract/**/*.test.ts", "app/**/*.test.ts", "server/**/*.test.ts"],
           environment: "node",
         },
       },
