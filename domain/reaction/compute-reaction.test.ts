@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KrxCalendar } from "../market/krx-calendar";
 import { kstTime } from "../market/kst";
-import { type ReactionInput, computeReaction } from "./compute-reaction";
+import { type ReactionInput, computeReaction, isConfounded } from "./compute-reaction";
 import { type PriceSeries, toSeries } from "./price-series";
 
 // Weekdays only, 09:00–15:30, no holidays: sessions are easy to reason about by hand.
@@ -141,5 +141,56 @@ describe("daily resolution", () => {
     // Before the open, the day's close return is the day-0 window's return.
     expect(r.returns.close).toBe(r.daily!.windows[0]!.return);
     expect(r.daily!.model).not.toBeNull();
+  });
+});
+
+describe("intraday reaction: the core figures, directly", () => {
+  it("is null when there is no price before the event", () => {
+    const empty = toSeries([]);
+    expect(computeReaction(input(kstTime(EVENT_DAY, 13), empty, empty))).toBeNull();
+  });
+
+  it("leaves the windows the data has not reached null (they fill in live)", () => {
+    const t0 = kstTime(EVENT_DAY, 13);
+    const { stock, bench } = market((ts) => ({ stock: ts < t0 ? 100 : 102, bench: 1000 }));
+    const r = computeReaction({ ...input(t0, stock, bench), asOf: t0 + 10 * MIN })!;
+    expect(r.returns["1m"]).toBeCloseTo(0.02, 12);
+    expect(r.returns["5m"]).toBeCloseTo(0.02, 12);
+    for (const w of ["15m", "30m", "60m", "close", "nextClose"] as const) expect(r.returns[w]).toBeNull();
+    expect(r.eventWindow.minutes).toBe(10);
+  });
+
+  it("takes the peak move, its time and the worst fall from a running high over the event window", () => {
+    const t0 = kstTime(EVENT_DAY, 13);
+    const path = (ts: number) => {
+      if (ts < t0) return 100;
+      if (ts === t0 + 5 * MIN) return 110; // the peak, 5 minutes in
+      if (ts === t0 + 10 * MIN) return 99; // the fall from 110
+      return 105;
+    };
+    const { stock, bench } = market((ts) => ({ stock: path(ts), bench: 1000 }));
+    const r = computeReaction(input(t0, stock, bench))!;
+    expect(r.peakMove).toBeCloseTo(0.1, 12);
+    expect(r.timeToPeakMs).toBe(5 * MIN);
+    expect(r.maxDrawdown).toBeCloseTo(99 / 110 - 1, 12);
+  });
+
+  it("reads twice the usual volume in the event window as a surge of 2", () => {
+    const t0 = kstTime(EVENT_DAY, 13);
+    const inWindow = (ts: number) => ts >= t0 && ts <= t0 + 60 * MIN;
+    const { stock, bench } = market(() => ({ stock: 100, bench: 1000 }), (ts) => (inWindow(ts) ? 200 : 100));
+    expect(computeReaction(input(t0, stock, bench))!.volumeSurge).toBeCloseTo(2, 12);
+  });
+
+  it("counts another headline within 60 trading minutes as confounding, closed hours not counted", () => {
+    const t0 = kstTime(EVENT_DAY, 13);
+    expect(isConfounded(calendar, t0, [t0 + 59 * MIN])).toBe(true);
+    expect(isConfounded(calendar, t0, [t0 + 61 * MIN])).toBe(false);
+    // 15:00 and 09:20 the next morning: 30 + 20 trading minutes apart, though 18 hours by the clock.
+    expect(isConfounded(calendar, kstTime(EVENT_DAY, 15), [kstTime("2025-03-14", 9, 20)])).toBe(true);
+    expect(isConfounded(calendar, kstTime(EVENT_DAY, 15), [kstTime("2025-03-14", 9, 40)])).toBe(false);
+    const { stock, bench } = market(() => ({ stock: 100, bench: 1000 }));
+    expect(computeReaction({ ...input(t0, stock, bench), otherNews: [t0 - 30 * MIN] })!.confounded).toBe(true);
+    expect(computeReaction(input(t0, stock, bench))!.confounded).toBe(false);
   });
 });
