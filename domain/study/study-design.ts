@@ -1,3 +1,5 @@
+import { DAILY_MIN_RETURNS } from "../reaction/daily-study";
+
 /** A window of event time over which abnormal returns are summed (both ends included). */
 export interface StudyWindow {
   label: string;
@@ -25,7 +27,7 @@ export const INTRADAY_DESIGN: StudyDesign = {
   minEstimation: 30,
 };
 
-/** Trading days −1…20 around event day 0 (MacKinlay's daily windows). */
+/** Trading days −1…20 around event day 0 (MacKinlay's daily windows), the daily reaction's 60-return minimum. */
 export const DAILY_DESIGN: StudyDesign = {
   resolution: "daily",
   steps: range(-1, 20),
@@ -36,5 +38,5 @@ export const DAILY_DESIGN: StudyDesign = {
     { label: "0..5", from: 0, to: 5 },
     { label: "0..20", from: 0, to: 20 },
   ],
-  minEstimation: 30,
+  minEstimation: DAILY_MIN_RETURNS,
 };

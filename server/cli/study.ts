@@ -11,7 +11,7 @@ import { openStore } from "../store/open-store";
 import type { Store } from "../store/store";
 import { formatStudy } from "../study/format-study";
 
-// npm run study -- --symbol SYMBOL [--q TEXT] [--resolution intraday] [--from T] [--to T]
+// npm run study -- --symbol SYMBOL [--q TEXT] [--resolution intraday|daily] [--from T] [--to T]
 //   [--source NAME] [--news-ids ID,ID…] [--json]
 // The study GET /api/study answers, over the database DATABASE_URL names. Exit 0 with the
 // windows table (or, with --json, the Study object); 2 on a bad argument or an unusable

@@ -1,13 +1,16 @@
 import { AppError } from "../../contract/errors";
 import type { NewsItem, Study } from "../../contract/model";
 import { MAX_STUDY_EVENTS, type StudyQuery } from "../../contract/schemas";
+import { DAY_MS, kstTime } from "../../domain/market/kst";
 import { addTradingTime } from "../../domain/market/trading-time";
 import { EVENT_WINDOW_MIN, reactionSpan } from "../../domain/reaction/compute-reaction";
+import { type DailyBar, dailySpan } from "../../domain/reaction/daily-study";
 import { type PriceSeries, toSeries } from "../../domain/reaction/price-series";
+import { dailyConfounds, dailyStudyEvent } from "../../domain/study/daily-events";
 import { matchesHeadline, parseHeadlineQuery } from "../../domain/study/headline-query";
 import { intradayConfounds, intradayStudyEvent } from "../../domain/study/intraday-events";
 import { runStudy } from "../../domain/study/run-study";
-import { INTRADAY_DESIGN } from "../../domain/study/study-design";
+import { DAILY_DESIGN, INTRADAY_DESIGN } from "../../domain/study/study-design";
 import type { Trade } from "../store/store";
 import type { ReactionSource } from "./get-reactions";
 import { requireInstrument } from "./require-instrument";
@@ -33,11 +36,9 @@ export async function findStudyHeadlines(source: ReactionSource, query: StudyQue
 /** A study of the picked headlines for one symbol, from one batched read of its prices. */
 export async function getStudy(source: ReactionSource, query: StudyQuery, reach: number | null): Promise<Study> {
   requireInstrument(source, query.symbol);
-  if (query.resolution === "daily") {
-    throw new AppError("bad_request", "resolution: daily studies are not available on this build yet (got \"daily\")");
-  }
   const { calendar, benchmark } = source;
   const headlines = await findStudyHeadlines(source, query);
+  if (query.resolution === "daily") return dailyStudy(source, query, headlines, reach);
   const publishedAt = headlines.map((n) => Date.parse(n.publishedAt));
   const asOf = (t: number) => reach ?? t;
   const hasBenchmark = query.symbol !== benchmark && source.instruments.has(benchmark);
@@ -55,6 +56,70 @@ export async function getStudy(source: ReactionSource, query: StudyQuery, reach:
     confounds: intradayConfounds(calendar),
     headlines: new Map(headlines.map((n) => [n.id, n.headline])),
   });
+}
+
+/**
+ * A daily study: the daily closes of the symbol and the benchmark read once over every
+ * headline's span, each headline measured by the daily reaction's maths (the symbol's
+ * other headlines leave its estimation window, as on the card).
+ */
+async function dailyStudy(source: ReactionSource, query: StudyQuery, headlines: readonly NewsItem[], reach: number | null): Promise<Study> {
+  const { store, calendar, benchmark } = source;
+  const publishedAt = headlines.map((n) => Date.parse(n.publishedAt));
+  const asOf = (t: number) => reach ?? t;
+  // Each headline's span as the card reads it: a few calendar days of slack either side.
+  const spans = publishedAt.map((t) => {
+    const days = dailySpan(calendar, t);
+    return { from: kstTime(days.from, 0) - 10 * DAY_MS, to: Math.min(kstTime(days.to, 0) + 10 * DAY_MS, asOf(t) + 1) };
+  });
+  const from = Math.min(...spans.map((s) => s.from));
+  const to = Math.max(...spans.map((s) => s.to));
+  const loadDaily = async (symbol: string): Promise<DailyBar[]> => {
+    if (headlines.length === 0) return [];
+    const closes = await store.ticks.dailyCloses(symbol, from, to);
+    // Days present in stored history are trading days, whatever the holiday lists say.
+    calendar.addTradingDays(closes.map((c) => c.day));
+    return closes.map((c) => ({ day: c.day, close: c.close, volume: c.volume }));
+  };
+  const hasBenchmark = query.symbol !== benchmark && source.instruments.has(benchmark);
+  const [stock, market, others] = await Promise.all([
+    loadDaily(query.symbol),
+    hasBenchmark ? loadDaily(benchmark) : Promise.resolve(null),
+    headlines.length === 0 ? Promise.resolve([]) : store.news.find({ symbol: query.symbol, from, to, limit: MAX_OTHER_NEWS }),
+  ]);
+  const otherTimes = others.map((n) => Date.parse(n.publishedAt)).sort((a, b) => a - b);
+  const events = headlines.map((n, i) =>
+    dailyStudyEvent({
+      newsId: n.id,
+      publishedAt: publishedAt[i]!,
+      stock,
+      benchmark: market,
+      otherNews: otherTimes.slice(lowerBound(otherTimes, spans[i]!.from), lowerBound(otherTimes, spans[i]!.to + 1)),
+      asOf: asOf(publishedAt[i]!),
+      calendar,
+    }),
+  );
+  return runStudy(events, {
+    symbol: query.symbol,
+    benchmark,
+    design: DAILY_DESIGN,
+    confounds: dailyConfounds(calendar),
+    headlines: new Map(headlines.map((n) => [n.id, n.headline])),
+  });
+}
+
+// The symbol's headlines read for estimation windows: far more than a study may pick.
+const MAX_OTHER_NEWS = 4 * MAX_STUDY_EVENTS;
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -89,13 +89,21 @@ describe("npm run study", () => {
     expect(day.events).toHaveLength(1);
   });
 
+  it("--resolution daily prints the daily windows, each headline left out with its reason", async () => {
+    // The seeded history is weeks long: no headline has its 250-day estimation window.
+    const run = await study("--symbol", "005380.KS", "--q", "tariff", "--source", "cli wire", "--resolution", "daily");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Study of 005380\.KS \(daily, benchmark \^KS11\): 3 headlines, 0 included\n/);
+    for (const w of ["0", "-1..1", "0..1", "0..5", "0..20"]) expect(run.stdout).toMatch(new RegExp(`^${w.replace(/\./g, "\\.")}\\s+—`, "m"));
+    expect(run.stdout).toMatch(/3 left out:\n( {2}.*: (estimation window too short: \d+ daily returns|confounded by) .*\n?){3}$/);
+  });
+
   const bad: Array<[string, string[], RegExp]> = [
     ["an unknown resolution", ["--symbol", "005380.KS", "--resolution", "hourly"], /^study: --resolution: .* \(got "hourly"\)\n$/],
     ["a bad time", ["--symbol", "005380.KS", "--from", "yesterday"], /^study: --from: .* \(got "yesterday"\)\n$/],
     ["a bad symbol", ["--symbol", "hyundai!"], /^study: --symbol: .* \(got "hyundai!"\)\n$/],
     ["a bad news id", ["--symbol", "005380.KS", "--news-ids", "a/b"], /^study: --news-ids: not a valid news id \(got "a\/b"\)\n$/],
     ["an unknown symbol", ["--symbol", "999999.KS"], /^study: unknown symbol 999999\.KS\n$/],
-    ["daily (not supported yet, as the API says)", ["--symbol", "005380.KS", "--resolution", "daily"], /^study: resolution: daily studies are not available on this build yet \(got "daily"\)\n$/],
     ["an unknown option", ["--symbol", "005380.KS", "--query", "tariff"], /^study: Unknown option '--query'/],
     ["no --symbol", ["--q", "tariff"], /^study: --symbol is required\n/],
   ];
