@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Candle, NewsItem, Reaction } from "../../contract/model";
+import type { Candle, NewsItem, Reaction, Study } from "../../contract/model";
 import { dailyReactionSchema, reactionResolutionSchema } from "../../contract/schemas";
 import { getOk, postJson } from "../support/http";
 import { type TestApp, removeDb, startTestApp, tempDbFile } from "../support/start-test-app";
@@ -21,6 +21,18 @@ const HEADLINE = {
   source: "integration test",
   tickers: ["005380.KS"],
 };
+
+// Further dated Hyundai Motor news within the fixture, each on its KRX trading day (day 0 is
+// that day whether it landed before the open or in the session): the first-, second- and
+// third-quarter 2020 results (23 Apr, 23 Jul, 26 Oct 2020), the group naming Euisun Chung
+// chairman (14 Oct 2020), and Hyundai's filing that it was not in talks with Apple (8 Feb 2021).
+const MORE_NEWS = [
+  ["2020-04-23T08:00:00+09:00", "Hyundai Motor reports first-quarter 2020 results"],
+  ["2020-07-23T08:00:00+09:00", "Hyundai Motor reports second-quarter 2020 results"],
+  ["2020-10-14T08:00:00+09:00", "Hyundai Motor Group names Euisun Chung chairman"],
+  ["2020-10-26T08:00:00+09:00", "Hyundai Motor reports third-quarter 2020 results"],
+  ["2021-02-08T08:00:00+09:00", "Hyundai Motor says it is not in talks with Apple on autonomous vehicles"],
+] as const;
 
 interface Bar {
   day: string;
@@ -144,5 +156,80 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
     expect(Number(row["daily_car_0"])).toBe(reaction.daily!.windows[0]!.abnormal);
     expect(Number(row["daily_t_0"])).toBe(reaction.daily!.windows[0]!.tStat);
     expect(row.intradayReason).toBe(reaction.intradayReason);
+  });
+
+  it("studies six dated headlines at daily resolution in agreement with a computation from the candles", async () => {
+    for (const [publishedAt, headline] of MORE_NEWS) {
+      const posted = await postJson(app.url, "/api/news", { headline, body: headline, publishedAt, source: HEADLINE.source, tickers: ["005380.KS"] });
+      expect(posted.status).toBe(201);
+    }
+    const study = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`);
+    expect(study.resolution).toBe("daily");
+    const byDay = new Map(study.events.map((e) => [new Date(Date.parse(e.t0) + 9 * 3_600_000).toISOString().slice(0, 10), e]));
+    expect([...byDay.keys()]).toEqual(["2020-04-23", "2020-07-23", "2020-10-14", "2020-10-26", "2021-01-08", "2021-02-08"]);
+    expect(byDay.get("2020-10-26")!.reason).toMatch(new RegExp(`^confounded by ${byDay.get("2020-10-14")!.newsId} \\(12 days earlier; the earlier one is kept\\)$`));
+    expect(byDay.get("2021-02-08")!.reason).toMatch(/^data does not reach the window: nothing at \+13 trading days$/);
+    const included = ["2020-04-23", "2020-07-23", "2020-10-14", "2021-01-08"];
+    expect(study.events.filter((e) => e.included).map((e) => e.newsId)).toEqual(included.map((d) => byDay.get(d)!.newsId));
+    expect(study.n).toBe(4);
+    // The Apple-talks event's estimation now also leaves out the other headlines' days.
+    const apple = byDay.get("2021-01-08")!;
+
+    const candles = async (symbol: string): Promise<Bar[]> =>
+      (await getOk<Candle[]>(app.url, `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`)).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
+    const [stock, bench] = [await candles("005380.KS"), await candles("^KS11")];
+    const days = bench.map((b) => b.day);
+    const s = new Map(stock.map((b) => [b.day, b.close]));
+    const m = new Map(bench.map((b) => [b.day, b.close]));
+    const eventDays = [...byDay.keys()];
+    const windows = [["0", 0, 0], ["-1..1", -1, 1], ["0..1", 0, 1], ["0..5", 0, 5], ["0..20", 0, 20]] as const;
+    const per = included.map((day0) => {
+      const i0 = days.indexOf(day0);
+      const at = (k: number) => days[i0 + k];
+      const others = new Set(eventDays.filter((d) => d !== day0));
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let k = -260; k <= -11; k++) {
+        const [d0, d1] = [at(k - 1), at(k)];
+        if (!d0 || !d1 || others.has(d1) || !s.has(d0) || !s.has(d1)) continue;
+        xs.push(m.get(d1)! / m.get(d0)! - 1);
+        ys.push(s.get(d1)! / s.get(d0)! - 1);
+      }
+      const n = xs.length;
+      const mx = xs.reduce((a, b) => a + b, 0) / n;
+      const my = ys.reduce((a, b) => a + b, 0) / n;
+      const sxx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+      const beta = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0) / sxx;
+      const alpha = my - beta * mx;
+      const sd = Math.sqrt(xs.reduce((a, x, i) => a + (ys[i]! - alpha - beta * x) ** 2, 0) / (n - 2));
+      const rm = (k: number) => m.get(at(k)!)! / m.get(at(k - 1)!)! - 1;
+      const ar = (k: number) => s.get(at(k)!)! / s.get(at(k - 1)!)! - 1 - (alpha + beta * rm(k));
+      return windows.map(([, from, to]) => {
+        let car = 0;
+        let dev = 0;
+        for (let k = from; k <= to; k++) {
+          car += ar(k);
+          dev += rm(k) - mx;
+        }
+        const l = to - from + 1;
+        return { car, scar: car / (sd * Math.sqrt(l + (l * l) / n + (dev * dev) / sxx)), patellVar: (n - 2) / (n - 4) };
+      });
+    });
+    const lines: string[] = [];
+    for (const [w, [label]] of windows.entries()) {
+      const cars = per.map((p) => p[w]!.car);
+      const caar = cars.reduce((a, b) => a + b, 0) / cars.length;
+      const sdCar = Math.sqrt(cars.reduce((a, c) => a + (c - caar) ** 2, 0) / (cars.length - 1));
+      const t = caar / (sdCar / Math.sqrt(cars.length));
+      const patell = per.reduce((a, p) => a + p[w]!.scar, 0) / Math.sqrt(per.reduce((a, p) => a + p[w]!.patellVar, 0));
+      const row = study.windows.find((x) => x.window === label)!;
+      expect(row.caar!, label).toBeCloseTo(caar, 10);
+      expect(row.tests.crossSectionalT.statistic!, label).toBeCloseTo(t, 8);
+      expect(row.tests.patellZ.statistic!, label).toBeCloseTo(patell, 8);
+      expect(row.positive, label).toBe(cars.filter((c) => c > 0).length);
+      expect(apple.cars[label], label).toBeCloseTo(per[3]![w]!.car, 10);
+      lines.push(`${label}: CAAR ${(caar * 100).toFixed(2)}%, t ${t.toFixed(2)}, Patell Z ${patell.toFixed(2)}, BMP ${row.tests.bmp.statistic!.toFixed(2)}, ${row.positive}/4 up`);
+    }
+    console.log(`005380.KS daily study of ${study.n} of ${study.events.length} headlines: ${lines.join("; ")}`);
   });
 });
