@@ -1,6 +1,5 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentSecurityPolicy } from "../../../server/http/security-headers";
 import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
 import { directives } from "../../support/csp";
 
@@ -79,10 +78,5 @@ describe("the Content-Security-Policy", () => {
     const csp = directives(res.headers["content-security-policy"]!);
     expect(csp.get("connect-src")).toEqual(["'self'"]);
     expect(csp.get("script-src")).toEqual(["'self'"]);
-  });
-
-  it("allows eval only in development, where Next's dev runtime needs it", () => {
-    expect(directives(contentSecurityPolicy("localhost:3000", true)).get("script-src")).toContain("'unsafe-eval'");
-    expect(directives(contentSecurityPolicy("localhost:3000", false)).get("script-src")).not.toContain("'unsafe-eval'");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "../../server/config/env";
+import { parseEnv } from "./env";
 
 describe("FEED_SYMBOLS", () => {
   it("defaults to the two carmakers and the benchmark", () => {
@@ -14,5 +14,12 @@ describe("FEED_SYMBOLS", () => {
     expect(() => parseEnv({ FEED_SYMBOLS: "005930.KS,999999.KS" })).toThrow(
       /^invalid FEED_SYMBOLS="005930\.KS,999999\.KS": unknown symbol 999999\.KS/,
     );
+  });
+});
+
+describe("NEWS_FEEDS", () => {
+  it("refuses a bad NEWS_FEEDS value with one line naming it", () => {
+    expect(() => parseEnv({ NEWS_FEEDS: "https://ok.example/rss,ftp://x/feed" })).toThrow(/^invalid NEWS_FEEDS=".*": not an http\(s\) URL: ftp:\/\/x\/feed$/);
+    expect(() => parseEnv({ NEWS_POLL_SECONDS: "0" })).toThrow(/^invalid NEWS_POLL_SECONDS="0"/);
   });
 });
