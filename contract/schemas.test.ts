@@ -6,6 +6,7 @@ import {
   postNewsBody,
   resumePayload,
   subscribePayload,
+  symbolSchema,
   ticksQuery,
 } from "./schemas";
 
@@ -135,5 +136,17 @@ describe("dailyReactionSchema", () => {
     expect(dailyReactionSchema.parse(daily)).toEqual(daily);
     expect(() => dailyReactionSchema.parse({ ...daily, windows: [{ ...daily.windows[0], window: "0..3" }] })).toThrow();
     expect(() => dailyReactionSchema.parse({ ...daily, eventDay: "8 Jan 2021" })).toThrow();
+  });
+});
+
+describe("symbolSchema", () => {
+  it("refuses an over-long value for its length, not only as a bad pattern", () => {
+    const answer = symbolSchema.safeParse("0".repeat(10_000));
+    expect(answer.success).toBe(false);
+    expect(answer.error!.issues.map((i) => i.code)).toContain("too_big");
+  });
+
+  it("admits the longest symbols the pattern allows", () => {
+    expect(symbolSchema.parse("^ABCDEFGHIJ")).toBe("^ABCDEFGHIJ");
   });
 });

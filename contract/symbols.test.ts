@@ -17,7 +17,11 @@ describe("isSymbol", () => {
     for (const v of [5380, null, undefined, ["005380.KS"], { symbol: "005380.KS" }]) expect(isSymbol(v)).toBe(false);
   });
 
-  it("caps the length at 12 characters", () => {
-    expect(MAX_SYMBOL_LENGTH).toBe(12);
+  // The pattern alone bounds a symbol to 11 characters; the cap must never refuse one it admits.
+  it("admits the longest symbols the pattern allows under the length cap", () => {
+    for (const longest of ["^ABCDEFGHIJ", "005380.KS"]) {
+      expect(longest.length).toBeLessThanOrEqual(MAX_SYMBOL_LENGTH);
+      expect(isSymbol(longest), longest).toBe(true);
+    }
   });
 });
