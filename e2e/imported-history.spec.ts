@@ -80,4 +80,22 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
       .toBe(true);
   }
   await page.screenshot({ path: `${SHOTS}/i11data-imported-headline.png`, fullPage: false });
+
+  // A daily event study on the imported history: two more dated headlines of 2020 (the
+  // second-quarter results on 23 Jul, Euisun Chung named chairman on 14 Oct) beside it.
+  for (const [publishedAt, headline] of [
+    ["2020-07-23T08:00:00+09:00", "Hyundai Motor reports second-quarter 2020 results"],
+    ["2020-10-14T08:00:00+09:00", "Hyundai Motor Group names Euisun Chung chairman"],
+  ]) {
+    const posted = await page.request.post(`${server.url}/api/news`, { data: { headline, body: headline, publishedAt, source: "e2e", tickers: ["005380.KS"] } });
+    expect(posted.status()).toBe(201);
+  }
+  await page.goto(`${server.url}/study?symbol=005380.KS&resolution=daily&source=e2e`);
+  await expect(page.getByLabel("Event time")).toHaveValue("daily");
+  await expect(page.getByTestId("study-summary")).toContainText("3 of 3 headlines naming 005380.KS studied (daily", { timeout: 30_000 });
+  await expect(page.getByTestId("study-summary")).toContainText("Over days 0…+20 they moved");
+  await expect(page.getByTestId("study-chart")).toHaveAttribute("aria-label", /over trading days/);
+  await expect(page.getByTestId("study-windows").getByRole("rowheader")).toHaveText(["day 0", "days −1…+1", "days 0…+1", "days 0…+5", "days 0…+20"]);
+  await expect(page.getByTestId("study-events").getByRole("row").nth(1)).toContainText("Thu 23 Jul 2020");
+  await page.screenshot({ path: `${SHOTS}/i13-study-daily.png`, fullPage: true });
 });

@@ -6,12 +6,12 @@ import type { Study } from "../../contract/model";
 import { paletteOf } from "../lib/charts/chart-palette";
 import { formatKstDate, formatKstTime } from "../lib/format/format-kst";
 import { drawStudyChart } from "../lib/charts/study-chart";
-import { verdictOf } from "../lib/format/study-text";
+import { tTestSentence, verdictOf, windowLabel } from "../lib/format/study-text";
 import { useTheme } from "../hooks/use-theme";
 import { useColorConvention } from "../hooks/use-color-convention";
 import styles from "../study/study.module.css";
 
-const FIELDS = ["symbol", "q", "source", "from", "to", "newsIds"] as const;
+const FIELDS = ["symbol", "resolution", "q", "source", "from", "to", "newsIds"] as const;
 const TESTS = [
   ["crossSectionalT", "Cross-sectional t"],
   ["patellZ", "Patell Z"],
@@ -74,6 +74,13 @@ export function StudyView() {
           <input name="q" defaultValue={query.get("q") ?? ""} placeholder="tariff OR 관세" />
         </label>
         <label>
+          Event time
+          <select name="resolution" defaultValue={query.get("resolution") ?? "intraday"}>
+            <option value="intraday">Intraday: minutes 1–60</option>
+            <option value="daily">Daily: trading days −1…+20</option>
+          </select>
+        </label>
+        <label>
           Source
           <input name="source" defaultValue={query.get("source") ?? ""} size={12} />
         </label>
@@ -111,7 +118,9 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
     return () => chart.remove();
   }, [study, theme, convention]);
   const last = study.windows.at(-1);
-  const unit = study.resolution === "intraday" ? "minutes" : "trading days";
+  const daily = study.resolution === "daily";
+  const unit = daily ? "trading days" : "minutes";
+  const label = (window: string) => windowLabel(study.resolution, window);
 
   return (
     <div data-testid="study-result">
@@ -121,8 +130,8 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
         {last && last.caar !== null && (
           <>
             {" "}
-            Over {last.window} they moved {pct(last.caar)} beyond the market on average, {last.positive} of {study.n} up;{" "}
-            the cross-sectional t-test finds that {verdictOf(last.tests.crossSectionalT)}.
+            Over {daily ? label(last.window) : `the first ${last.window}`} they moved {pct(last.caar)} beyond the market on
+            average, {last.positive} of {study.n} up; {tTestSentence(last.tests.crossSectionalT)}.
           </>
         )}
       </p>
@@ -138,8 +147,9 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
         <>
           <div ref={host} className={styles.chart} role="img" aria-label={`CAAR over ${unit} after the headlines with its 95% band`} data-testid="study-chart" />
           <p className={styles.caption}>
-            Cumulative average abnormal return (CAAR, solid) over {unit} from the event, with its 95% confidence band (dashed)
-            from the spread of the events&apos; CARs.
+            Cumulative average abnormal return (CAAR, solid) over {unit} from the event
+            {daily ? " (day 0: the headline's trading day, or the next when it lands after the close; summed from day −1)" : ""}, with its 95%
+            confidence band (dashed) from the spread of the events&apos; CARs.
           </p>
         </>
       )}
@@ -162,7 +172,7 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
           <tbody>
             {study.windows.map((w) => (
               <tr key={w.window}>
-                <th scope="row">{w.window}</th>
+                <th scope="row">{label(w.window)}</th>
                 <td>{pct(w.caar)}</td>
                 <td>
                   {w.positive}/{study.n}
@@ -188,13 +198,13 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
         <table className={styles.table} data-testid="study-events">
           <thead>
             <tr>
-              <th scope="col">t0 (KST)</th>
+              <th scope="col">{daily ? "Day 0 (KST)" : "t0 (KST)"}</th>
               <th scope="col" className={styles.left}>
                 Headline
               </th>
               {study.windows.map((w) => (
                 <th scope="col" key={w.window}>
-                  CAR {w.window}
+                  CAR {label(w.window)}
                 </th>
               ))}
             </tr>
@@ -205,7 +215,8 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
               return (
                 <tr key={e.newsId} data-included={e.included}>
                   <td>
-                    {formatKstDate(t0)} {formatKstTime(t0)}
+                    {formatKstDate(t0)}
+                    {daily ? "" : ` ${formatKstTime(t0)}`}
                   </td>
                   <td className={styles.left}>
                     <a href={`/reactions/${encodeURIComponent(e.newsId)}`}>{e.headline ?? e.newsId}</a>

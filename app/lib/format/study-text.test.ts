@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyTermsQuery, verdictOf } from "./study-text";
+import { keyTermsQuery, tTestSentence, verdictOf, windowLabel } from "./study-text";
 
 describe("study text", () => {
   it("says the strictest level a p-value passes", () => {
@@ -8,6 +8,19 @@ describe("study text", () => {
     expect(verdictOf({ statistic: 1.7, pValue: 0.08 })).toBe("significant at 10%");
     expect(verdictOf({ statistic: 0.5, pValue: 0.6 })).toBe("not significant");
     expect(verdictOf({ statistic: null, pValue: null })).toBe("not enough events");
+  });
+
+  it("names daily windows in trading days around day 0, intraday ones as they are", () => {
+    expect(windowLabel("daily", "0")).toBe("day 0");
+    expect(windowLabel("daily", "-1..1")).toBe("days −1…+1");
+    expect(windowLabel("daily", "0..20")).toBe("days 0…+20");
+    expect(windowLabel("intraday", "15m")).toBe("15m");
+  });
+
+  it("puts the t-test's verdict in a sentence that reads", () => {
+    expect(tTestSentence({ statistic: 3, pValue: 0.004 })).toBe("the cross-sectional t-test calls that significant at 1%");
+    expect(tTestSentence({ statistic: 0.5, pValue: 0.6 })).toBe("the cross-sectional t-test calls that not significant");
+    expect(tTestSentence({ statistic: null, pValue: null })).toBe("too few events for the cross-sectional t-test");
   });
 
   it("picks a headline's longest words as OR terms, Korean included", () => {

@@ -9,6 +9,23 @@ export function verdictOf(test: StudyTest): string {
   return "not significant";
 }
 
+/**
+ * A study window in words: intraday windows as they are ("15m"), daily ones in trading days
+ * around day 0 ("day 0", "days −1…+1", "days 0…+20").
+ */
+export function windowLabel(resolution: "intraday" | "daily", window: string): string {
+  if (resolution === "intraday") return window;
+  const signed = (k: string) => (Number(k) > 0 ? `+${k}` : k.replace("-", "−"));
+  const [from, to] = window.split("..");
+  return to === undefined ? `day ${signed(from!)}` : `days ${signed(from!)}…${signed(to)}`;
+}
+
+/** A sentence-ready verdict of the cross-sectional t-test on a window. */
+export function tTestSentence(test: StudyTest): string {
+  const verdict = verdictOf(test);
+  return verdict === "not enough events" ? "too few events for the cross-sectional t-test" : `the cross-sectional t-test calls that ${verdict}`;
+}
+
 const STOP = new Set(
   "the and for with from that this into over after before amid says said will would could shares stock stocks report reports new more than its their about".split(" "),
 );
