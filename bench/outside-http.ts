@@ -4,7 +4,7 @@
 // file; autocannon (a load tool no one here wrote) drives GET /api/ticks and
 // GET /api/health, then the project's own client (fetch, the same connections kept busy)
 // drives the same requests for the same time, so the two figures sit side by side.
-// Artillery with its Socket.IO engine is not run: see the README ("Outside load peer").
+// The Socket.IO side (Artillery 2.0.20) is bench/outside-sockets.bench.ts, in `npm run bench`.
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { createServer } from "node:net";

@@ -3,6 +3,7 @@ import { benchBrowser } from "./browser.bench";
 import { benchCandles } from "./candles.bench";
 import { benchClusterFanout } from "./cluster-fanout.bench";
 import { benchFanout } from "./fanout.bench";
+import { benchOutsideSockets } from "./outside-sockets.bench";
 import { benchReactions } from "./reactions.bench";
 import { benchStudy } from "./study.bench";
 import { benchReplay } from "./replay.bench";
@@ -26,6 +27,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchTapeFeed,
   benchCandles,
   benchFanout,
+  benchOutsideSockets,
   benchSlowConsumers,
   benchClusterFanout,
   benchBrowser,
