@@ -5,7 +5,7 @@ import { benchClusterFanout } from "./cluster-fanout.bench";
 import { benchFanout } from "./fanout.bench";
 import { benchOutsideSockets } from "./outside-sockets.bench";
 import { benchReactions } from "./reactions.bench";
-import { benchStudy } from "./study.bench";
+import { benchStudy, benchStudyStore } from "./study.bench";
 import { benchReplay } from "./replay.bench";
 import { benchPostgresStore } from "./postgres-store.bench";
 import { benchSlowConsumers } from "./slow-consumers.bench";
@@ -23,6 +23,7 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchPostgresStore,
   benchReactions,
   benchStudy,
+  benchStudyStore,
   benchReplay,
   benchTapeFeed,
   benchCandles,

@@ -230,6 +230,11 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
       expect(apple.cars[label], label).toBeCloseTo(per[3]![w]!.car, 10);
       lines.push(`${label}: CAAR ${(caar * 100).toFixed(2)}%, t ${t.toFixed(2)}, Patell Z ${patell.toFixed(2)}, BMP ${row.tests.bmp.statistic!.toFixed(2)}, ${row.positive}/4 up`);
     }
+    const rows: Record<string, string>[] = parse(await (await fetch(`${app.url}/api/study.csv?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`)).text(), { columns: true });
+    const row = rows.find((r) => r.newsId === apple.newsId)!;
+    expect(row.included).toBe("true");
+    expect(Number(row["abnormal_0..20"])).toBe(apple.cars["0..20"]);
+    expect(rows.find((r) => r.newsId === byDay.get("2021-02-08")!.newsId)!.reason).toMatch(/^data does not reach/);
     console.log(`005380.KS daily study of ${study.n} of ${study.events.length} headlines: ${lines.join("; ")}`);
   });
 });
