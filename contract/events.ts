@@ -1,8 +1,42 @@
 import type { ErrorBody } from "./errors";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "./model";
 import type { DataSource } from "./resolution";
+import type {
+  replayControlPayload,
+  replayResumePayload,
+  replayStartPayload,
+  replayStopPayload,
+  resumePayload,
+  subscribePayload,
+} from "./schemas";
+import type { z } from "./zod";
 
+/**
+ * The wire protocol's version. A client sends it in the handshake (`auth.protocol`); the
+ * server refuses a different one with a `connect_error` saying so (a page from an older
+ * deployment), and takes a handshake without it (scripts, tests) as this version.
+ */
 export const PROTOCOL_VERSION = 1;
+
+/** What a client puts in the Socket.IO handshake's `auth` (all optional). */
+export interface HandshakeAuth {
+  /** PROTOCOL_VERSION of the client. */
+  protocol?: number;
+  /** Extension: this browser's viewer id (a reconnect from it drops its older connection's notice). */
+  viewer?: string;
+}
+
+// Payloads as a client sends them: the input side of the zod schemas the server reads them
+// with (contract/schemas.ts). The server still parses each one: a socket can send anything.
+export type SubscribePayload = z.input<typeof subscribePayload>;
+export type ResumePayload = z.input<typeof resumePayload>;
+export type ReplayStartInput = z.input<typeof replayStartPayload>;
+export type ReplayControlInput = z.input<typeof replayControlPayload>;
+export type ReplayStopPayload = z.input<typeof replayStopPayload>;
+
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A control of a running replay, without the replay's id: the one type client and server share. */
+export type ReplayControl = OmitEach<ReplayControlInput, "replayId">;
 
 export type Ack<T extends object = object> = (answer: ({ ok: true } & T) | { ok: false; error: ErrorBody }) => void;
 
@@ -27,18 +61,10 @@ export interface Notice {
   message: string;
 }
 
-/** Where a viewer's copy of a replay stands, for `replay:resume` after a lost connection. */
-export interface ReplayPosition {
-  replayId: string;
-  /** The epoch of the last clock, ticks or headline received. */
-  epoch: number;
-  /** The last replay clock received. */
-  t: number;
-  /** Per symbol, the last seq received in that epoch. */
-  after: Record<string, number>;
-  /** The last headline received in that epoch. */
-  lastNewsId?: string | undefined;
-}
+/** Where a viewer's copy of a replay stands, for `replay:resume` after a lost connection:
+ * the epoch of the last clock, ticks or headline received, the last replay clock `t`, per
+ * symbol the last seq received in that epoch, and the last headline received in it. */
+export type ReplayPosition = z.input<typeof replayResumePayload>;
 
 /**
  * Extension: whether the live feed runs. `paused` while the tick store refuses writes:
@@ -64,16 +90,16 @@ export interface ServerToClientEvents {
   notice: (notice: Notice) => void;
 }
 
-/** Events browsers send; every payload is `unknown` until the zod schema has read it. */
+/** Events browsers send, typed as sent (a wrong emit does not compile); the server parses each. */
 export interface ClientToServerEvents {
-  subscribe: (payload: unknown, ack: Ack<{ snapshots: Snapshot[] }>) => void;
-  unsubscribe: (payload: unknown, ack: Ack) => void;
+  subscribe: (payload: SubscribePayload, ack: Ack<{ snapshots: Snapshot[] }>) => void;
+  unsubscribe: (payload: SubscribePayload, ack: Ack) => void;
   /** Every stored tick after `afterSeq`, 10,000 at a time; `more` says to ask again. */
-  resume: (payload: unknown, ack: Ack<{ ticks: Tick[]; more: boolean }>) => void;
-  "replay:start": (payload: unknown, ack: Ack<{ replayId: string }>) => void;
-  "replay:control": (payload: unknown, ack: Ack<{ clock: ReplayClock }>) => void;
-  "replay:stop": (payload: unknown, ack: Ack) => void;
+  resume: (payload: ResumePayload, ack: Ack<{ ticks: Tick[]; more: boolean }>) => void;
+  "replay:start": (payload: ReplayStartInput, ack: Ack<{ replayId: string }>) => void;
+  "replay:control": (payload: ReplayControlInput, ack: Ack<{ clock: ReplayClock }>) => void;
+  "replay:stop": (payload: ReplayStopPayload, ack: Ack) => void;
   /** Extension: takes a replay over on a new connection (after a drop Socket.IO could not
    * recover) from the viewer's `ReplayPosition`: no tick twice, none missing. */
-  "replay:resume": (payload: unknown, ack: Ack<{ clock: ReplayClock }>) => void;
+  "replay:resume": (payload: ReplayPosition, ack: Ack<{ clock: ReplayClock }>) => void;
 }

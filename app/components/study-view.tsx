@@ -2,7 +2,9 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import type { RouteQuery } from "../../contract/api";
 import type { Study } from "../../contract/model";
+import { getApi } from "../lib/transport/api-client";
 import { paletteOf } from "../lib/charts/chart-palette";
 import { formatKstDate, formatKstTime } from "../lib/format/format-kst";
 import { drawStudyChart } from "../lib/charts/study-chart";
@@ -40,12 +42,15 @@ export function StudyView() {
   useEffect(() => {
     const abort = new AbortController();
     setError(null);
-    fetch(`/api/study?${search}`, { signal: abort.signal })
-      .then(async (res) => {
-        const body = (await res.json()) as Study | { error: { message: string } };
-        if ("error" in body) throw new Error(body.error.message);
-        setStudy(body);
-      })
+    const given = new URLSearchParams(search);
+    const request: Record<string, string> = {};
+    for (const f of FIELDS) {
+      const v = given.get(f);
+      if (v) request[f] = v;
+    }
+    // The page's own address, passed on as given (a bad `resolution` too): the server checks it.
+    getApi("GET /api/study", request as RouteQuery<"GET /api/study">, abort.signal)
+      .then(setStudy)
       .catch((e: unknown) => {
         if (!abort.signal.aborted) {
           setStudy(null);

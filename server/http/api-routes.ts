@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { AppError } from "../../contract/errors";
-import type { Health } from "../../contract/model";
+import type { RouteAnswer, RouteKey } from "../../contract/api";
 import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, studyQuery, ticksQuery } from "../../contract/schemas";
 import { createNews } from "../operations/create-news";
 import type { AppContext } from "../operations/context";
@@ -9,11 +8,13 @@ import { dataReach, getReactions } from "../operations/get-reactions";
 import { getStudy } from "../operations/get-study";
 import { studyToCsv } from "./study-csv";
 import { reactionsToCsv } from "./reactions-csv";
-import { requireInstrument } from "../operations/require-instrument";
+import { findNews } from "../operations/find-news";
+import { findTicks } from "../operations/find-ticks";
+import { getHealth } from "../operations/get-health";
+import { listInstruments, listSources } from "../operations/list-instruments";
 import { parseQueryWith, parseWith } from "../../contract/parse";
 import { readJsonBody } from "./read-body";
 import { type Answer, ok } from "./respond";
-import { toDataSource } from "../store/store";
 
 export interface RouteInput {
   ctx: AppContext;
@@ -21,36 +22,23 @@ export interface RouteInput {
   req: IncomingMessage;
 }
 
-export type Route = (input: RouteInput) => Promise<Answer>;
+/** The handler of route `K`: it answers contract/api.ts's answer type for `K`, or does not compile. */
+export type Route<K extends RouteKey> = (input: RouteInput) => Promise<Answer<RouteAnswer<K>>>;
 
-/** The JSON API of CONTRACT.md: `METHOD path` -> handler. Each parses, calls, answers. */
-export const apiRoutes: Record<string, Route> = {
-  "GET /api/health": async ({ ctx }) => {
-    const status = ctx.feedStatus();
-    // A feed that cannot store is not healthy, though the node still serves reads.
-    if (status.state === "paused") throw new AppError("unavailable", `feed paused: ${status.reason}`);
-    return ok({ ok: true, db: ctx.store.kind, feed: ctx.feed.name, node: ctx.node, leader: ctx.feed.isRunning } satisfies Health);
-  },
+/** The JSON API of docs/interface.md: `METHOD path` -> handler. Each parses, calls, answers. */
+export const apiRoutes = {
+  "GET /api/health": async ({ ctx }) => ok(getHealth(ctx)),
 
-  "GET /api/instruments": async ({ ctx }) =>
-    ok([...ctx.instruments.values()].map((i) => ({ ...i, hasData: ctx.market.lastTick(i.symbol) !== null }))),
+  "GET /api/instruments": async ({ ctx }) => ok(listInstruments(ctx)),
 
   // Extension: where each instrument's stored prices came from (imports, tapes, the simulator).
-  "GET /api/sources": async ({ ctx }) => ok((await ctx.store.sources.list()).map(toDataSource)),
+  "GET /api/sources": async ({ ctx }) => ok(await listSources(ctx)),
 
-  "GET /api/ticks": async ({ ctx, query }) => {
-    const q = parseWith(ticksQuery, query);
-    requireInstrument(ctx, q.symbol);
-    return ok(await ctx.store.ticks.find(q));
-  },
+  "GET /api/ticks": async ({ ctx, query }) => ok(await findTicks(ctx, parseWith(ticksQuery, query))),
 
   "GET /api/candles": async ({ ctx, query }) => ok(await getCandles(ctx, parseWith(candlesQuery, query))),
 
-  "GET /api/news": async ({ ctx, query }) => {
-    const q = parseWith(newsQuery, query);
-    if (q.symbol) requireInstrument(ctx, q.symbol);
-    return ok(await ctx.store.news.find(q));
-  },
+  "GET /api/news": async ({ ctx, query }) => ok(await findNews(ctx, parseWith(newsQuery, query))),
 
   "POST /api/news": async ({ ctx, req }) => {
     const body = parseWith(postNewsBody, await readJsonBody(req, MAX_NEWS_BYTES));
@@ -74,4 +62,7 @@ export const apiRoutes: Record<string, Route> = {
     body: studyToCsv(await getStudy(ctx, parseQueryWith(studyQuery, query), dataReach(ctx))),
     contentType: "text/csv; charset=utf-8",
   }),
-};
+} satisfies { [K in RouteKey]: Route<K> };
+
+/** Whether `key` (`METHOD path`) names a route. */
+export const isRouteKey = (key: string): key is RouteKey => Object.hasOwn(apiRoutes, key);

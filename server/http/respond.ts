@@ -1,15 +1,18 @@
 import type { ServerResponse } from "node:http";
 import { toErrorBody, AppError } from "../../contract/errors";
 
-/** An HTTP answer before it is written. */
-export interface Answer {
+/** An HTTP answer before it is written; `B` the body's type (contract/api.ts's answer for a route). */
+export interface Answer<B = unknown> {
   status: number;
-  body: unknown;
+  body: B;
   /** Plain text (e.g. CSV) instead of JSON. */
   contentType?: string;
 }
 
-export const ok = (body: unknown, status = 200): Answer => ({ status, body });
+export const ok = <B>(body: B, status = 200): Answer<B> => ({ status, body });
+
+/** A text answer (CSV) of its content type. */
+export const text = (body: string, contentType: string): Answer<string> => ({ status: 200, body, contentType });
 
 /** Writes an answer as JSON (or its own content type). */
 export function send(res: ServerResponse, answer: Answer): void {

@@ -8,7 +8,8 @@ import type { Ack } from "../../contract/events";
  */
 export function answer<T extends object>(ack: unknown, work: () => Promise<T>, then?: (result: T) => void): void {
   const reply = typeof ack === "function" ? (ack as Ack<T>) : () => undefined;
-  work().then(
+  // Through a promise, so a handler that throws before its first await is answered too.
+  new Promise<T>((resolve) => resolve(work())).then(
     (result) => {
       reply({ ok: true, ...result });
       then?.(result);

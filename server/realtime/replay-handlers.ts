@@ -1,19 +1,15 @@
-import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io";
-import { AppError } from "../../contract/errors";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
 import { parseWith } from "../../contract/parse";
 import { replayControlPayload, replayResumePayload, replayStartPayload, replayStopPayload } from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
-import { requireInstrument } from "../operations/require-instrument";
+import { type ReplayOwner, controlReplay, playStarted, resumeReplay, startReplay, stopReplay } from "../operations/replays";
 import type { ReplayRegistry } from "../replay/replay-registry";
-import { ReplaySession, type ReplaySink } from "../replay/replay-session";
+import type { ReplaySink } from "../replay/replay-session";
 import { answer } from "./answer";
-import { assertNever } from "../../domain/invariant";
 
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-const MAX_REPLAYS_PER_SOCKET = 2;
 // engine.io packets queued for the socket before "as fast as possible" waits for a drain.
 const MAX_QUEUED_PACKETS = 8;
 
@@ -22,11 +18,7 @@ const MAX_QUEUED_PACKETS = 8;
  * waits in `registry` for the viewer to come back (recovered by Socket.IO, or `replay:resume`).
  */
 export function bindReplayHandlers(socket: IoSocket, ctx: AppContext, registry: ReplayRegistry): void {
-  const find = (id: string) => {
-    const replay = registry.claimable(id, socket.id);
-    if (!replay || !registry.held(socket.id).includes(replay)) throw new AppError("not_found", `no replay ${id} on this connection`);
-    return replay;
-  };
+  const owner: ReplayOwner = { registry, id: socket.id, sink: (replayId) => socketSink(socket, replayId) };
   // Socket.IO recovered this connection (same id): it redelivers what was missed, and the
   // replays it held go on from where they stood.
   if (socket.recovered) {
@@ -37,79 +29,16 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext, registry: 
   }
 
   socket.on("replay:start", (payload, ack) =>
-    answer(ack, async () => {
-      const p = parseWith(replayStartPayload, payload);
-      const symbols = [...new Set(p.symbols)];
-      for (const symbol of symbols) requireInstrument(ctx, symbol);
-      if (registry.held(socket.id).length >= MAX_REPLAYS_PER_SOCKET) {
-        throw new AppError("bad_request", `at most ${MAX_REPLAYS_PER_SOCKET} replays per connection; stop one first`);
-      }
-      const news = (await ctx.store.news.find({ from: p.from, to: p.to, limit: 500 }))
-        .filter((n) => n.tickers.some((s) => symbols.includes(s)))
-        .reverse();
-      const id = randomUUID();
-      const replay = new ReplaySession({
-        id,
-        store: ctx.store.ticks,
-        calendar: ctx.calendar,
-        symbols,
-        from: p.from,
-        to: p.to,
-        speed: p.speed,
-        slowNearNews: p.slowNearNews,
-        news,
-        sink: socketSink(socket, id),
-      });
-      registry.add(replay, socket.id);
-      await replay.prepare();
-      return { replayId: id };
-    }, ({ replayId }) => void registry.claimable(replayId, socket.id)?.play()),
+    answer(ack, () => startReplay(ctx, owner, parseWith(replayStartPayload, payload)), ({ replayId }) => playStarted(owner, replayId)),
   );
-
-  socket.on("replay:control", (payload, ack) =>
-    answer(ack, async () => {
-      const p = parseWith(replayControlPayload, payload);
-      const replay = find(p.replayId);
-      switch (p.action) {
-        case "play":
-          return { clock: await replay.play() };
-        case "pause":
-          return { clock: await replay.pause() };
-        case "step":
-          return { clock: await replay.step(p.value) };
-        case "seek":
-          return { clock: await replay.seek(p.value) };
-        case "speed":
-          return { clock: await replay.setSpeed(p.value) };
-        case "next-news":
-          return { clock: await replay.nextNews() };
-        default:
-          return assertNever(p, "replay control");
-      }
-    }),
-  );
-
+  socket.on("replay:control", (payload, ack) => answer(ack, () => controlReplay(owner, parseWith(replayControlPayload, payload))));
   socket.on("replay:stop", (payload, ack) =>
     answer(ack, async () => {
-      const { replayId } = parseWith(replayStopPayload, payload);
-      find(replayId);
-      registry.remove(replayId);
+      stopReplay(owner, parseWith(replayStopPayload, payload).replayId);
       return {};
     }),
   );
-
-  socket.on("replay:resume", (payload, ack) =>
-    answer(ack, async () => {
-      const position = parseWith(replayResumePayload, payload);
-      const replay = registry.claimable(position.replayId, socket.id);
-      if (!replay) throw new AppError("not_found", `no replay ${position.replayId} to resume (ended, or held by a live connection)`);
-      if (!registry.held(socket.id).includes(replay) && registry.held(socket.id).length >= MAX_REPLAYS_PER_SOCKET) {
-        throw new AppError("bad_request", `at most ${MAX_REPLAYS_PER_SOCKET} replays per connection; stop one first`);
-      }
-      registry.attach(replay.id, socket.id);
-      return { clock: await replay.resume(socketSink(socket, replay.id), position) };
-    }),
-  );
+  socket.on("replay:resume", (payload, ack) => answer(ack, () => resumeReplay(owner, parseWith(replayResumePayload, payload))));
 
   socket.on("disconnect", () => registry.detachAll(socket.id));
 }

@@ -1,10 +1,11 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type ServerOptions, type Socket } from "socket.io";
 import { parseWith } from "../../contract/parse";
-import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
-import { MAX_TICKS_LIMIT, resumePayload, subscribePayload } from "../../contract/schemas";
+import { type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents } from "../../contract/events";
+import { resumePayload, subscribePayload } from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
-import { requireInstrument } from "../operations/require-instrument";
+import { resumeTicks } from "../operations/find-ticks";
+import { type Subscription, subscribe, unsubscribe } from "../operations/subscriptions";
 import type { TickBus } from "../feed/tick-bus";
 import { answer } from "./answer";
 import { RateLimiter } from "./rate-limit";
@@ -50,6 +51,11 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
     allowRequest: (req, done) => done(null, isAllowedOrigin(req, allowedOrigins())),
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: true },
     ...(options.adapter && { adapter: options.adapter }),
+  });
+
+  io.use((socket, next) => {
+    const refused = protocolRefusal(socket.handshake.auth);
+    next(refused ? new Error(refused) : undefined);
   });
 
   const fanout = new SubscriptionFanout(io, options.adapter !== undefined);
@@ -98,32 +104,29 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
 }
 
 function bindHandlers(socket: IoSocket, ctx: AppContext): void {
+  const subscription: Subscription = { symbols: () => subscriptionOf(socket), set: (symbols) => setSubscription(socket, symbols) };
   socket.on("subscribe", (payload, ack) =>
-    answer(ack, async () => {
-      const { symbols } = parseWith(subscribePayload, payload);
-      const unique = [...new Set(symbols)];
-      for (const symbol of unique) requireInstrument(ctx, symbol);
-      await setSubscription(socket, [...subscriptionOf(socket), ...unique]);
-      return { snapshots: await Promise.all(unique.map((s) => ctx.market.snapshot(s))) };
-    }),
+    answer(ack, async () => ({ snapshots: await subscribe(ctx, subscription, parseWith(subscribePayload, payload).symbols) })),
   );
   socket.on("unsubscribe", (payload, ack) =>
     answer(ack, async () => {
-      const { symbols } = parseWith(subscribePayload, payload);
-      const drop = new Set(symbols);
-      await setSubscription(socket, subscriptionOf(socket).filter((symbol) => !drop.has(symbol)));
+      await unsubscribe(subscription, parseWith(subscribePayload, payload).symbols);
       return {};
     }),
   );
   socket.on("resume", (payload, ack) =>
     answer(ack, async () => {
       const { symbol, afterSeq } = parseWith(resumePayload, payload);
-      requireInstrument(ctx, symbol);
-      const ticks = await ctx.store.ticks.find({ symbol, afterSeq, limit: MAX_TICKS_LIMIT });
-      // A full page means there may be more: the client asks again from the last seq.
-      return { ticks, more: ticks.length === MAX_TICKS_LIMIT };
+      return resumeTicks(ctx, symbol, afterSeq);
     }),
   );
+}
+
+/** Why a handshake's `auth.protocol` is refused (another PROTOCOL_VERSION), or null; none given is this version. */
+export function protocolRefusal(auth: unknown): string | null {
+  const protocol = (auth as { protocol?: unknown } | undefined)?.protocol;
+  if (protocol === undefined || protocol === PROTOCOL_VERSION) return null;
+  return `auth.protocol: ${JSON.stringify(protocol)} is not this server's protocol version ${PROTOCOL_VERSION}; reload the page`;
 }
 
 function isAllowedOrigin(req: IncomingMessage, allowed: readonly string[]): boolean {

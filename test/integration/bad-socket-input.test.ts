@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "../../contract/events";
 import { type TestSocket, connectClient, request } from "../support/connect-client";
 import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
 import { withTimeout } from "../support/wait-for";
@@ -91,14 +92,14 @@ describe("other events with bad payloads", () => {
   });
 
   it("an event with no ack function does not break the connection", async () => {
-    socket.emit("subscribe", null, undefined as never);
+    socket.emit("subscribe", null as never, undefined as never);
     (socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit("no-such-event", { x: 1 });
     await expectUsable(socket);
   });
 
   it("a payload over the server's size limit drops only that connection", async () => {
     const closed = withTimeout("the oversized client to be disconnected", new Promise((resolve) => socket.once("disconnect", resolve)));
-    socket.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(64 * 1024) }, (() => undefined));
+    socket.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(64 * 1024) } as never, (() => undefined));
     await closed;
     const other = await connectClient(app.url);
     try {
@@ -118,6 +119,17 @@ describe("handshake origin", () => {
   it("refuses a foreign Origin over long-polling too", async () => {
     const attempt = connectClient(app.url, { transports: ["polling"], extraHeaders: { origin: "http://evil.example" } });
     await expect(attempt).rejects.toThrow();
+  });
+
+  it("refuses another protocol version, naming it; takes this one and none", async () => {
+    const attempt = connectClient(app.url, { auth: { protocol: PROTOCOL_VERSION + 1 } });
+    await expect(attempt).rejects.toThrow(`auth.protocol: ${PROTOCOL_VERSION + 1} is not this server's protocol version ${PROTOCOL_VERSION}`);
+    const current = await connectClient(app.url, { auth: { protocol: PROTOCOL_VERSION } });
+    try {
+      await expectUsable(current);
+    } finally {
+      current.close();
+    }
   });
 
   it("accepts the server's own origin", async () => {

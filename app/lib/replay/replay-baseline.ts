@@ -1,6 +1,7 @@
 import type { Tick } from "../../../contract/model";
 import { dayKeyOf } from "../../../domain/market/kst";
-import { fetchCandles } from "../transport/api-client";
+import { MAX_TICKS_LIMIT } from "../../../contract/limits";
+import { ApiError, fetchCandles, getApi } from "../transport/api-client";
 import { RECENT_TRADES } from "../market/quote";
 
 /** What a quote starts from when a replay jumps to `t`: the last trades and the previous close. */
@@ -15,9 +16,12 @@ const DAILY_LOOKBACK_MS = 14 * 86_400_000;
 
 /** Loads the quote of `symbol` as it stood at `t`, from stored ticks and daily bars only. */
 export async function fetchReplayBaseline(symbol: string, t: number, signal: AbortSignal): Promise<ReplayBaseline> {
-  const params = new URLSearchParams({ symbol, from: String(t - TAPE_LOOKBACK_MS), to: String(t), limit: "10000" });
   const [ticksRes, daily] = await Promise.all([
-    fetch(`/api/ticks?${params}`, { signal }).then((res) => (res.ok ? (res.json() as Promise<Tick[]>) : [])),
+    // A refused tick query leaves the tape empty; the daily bars still give a quote.
+    getApi("GET /api/ticks", { symbol, from: t - TAPE_LOOKBACK_MS, to: t, limit: MAX_TICKS_LIMIT }, signal).catch((error: unknown) => {
+      if (error instanceof ApiError) return [];
+      throw error;
+    }),
     fetchCandles({ symbol, interval: "1d", from: t - DAILY_LOOKBACK_MS, to: t + 1 }, signal),
   ]);
   const recent = ticksRes.slice(-RECENT_TRADES).reverse();

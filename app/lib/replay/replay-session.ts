@@ -1,5 +1,13 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ReplayClock, ReplayPosition, ServerToClientEvents } from "../../../contract/events";
+import {
+  type ClientToServerEvents,
+  type HandshakeAuth,
+  PROTOCOL_VERSION,
+  type ReplayClock,
+  type ReplayControl,
+  type ReplayPosition,
+  type ServerToClientEvents,
+} from "../../../contract/events";
 import type { NewsItem, Tick } from "../../../contract/model";
 import type { ReplaySpeed } from "./replay-speeds";
 import type { ConnectionStatus } from "../transport/tick-stream";
@@ -14,12 +22,8 @@ export interface ReplaySessionHandlers {
   status(status: ConnectionStatus): void;
 }
 
-/** A control of a running replay (see contract/schemas.ts replayControlPayload). */
-export type ReplayControl =
-  | { action: "play" | "pause" | "next-news" }
-  | { action: "step"; value: "tick" | "1m" }
-  | { action: "seek"; value: number }
-  | { action: "speed"; value: ReplaySpeed };
+/** A control of a running replay: the contract's type (contract/events.ts). */
+export type { ReplayControl };
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -44,7 +48,8 @@ export class ReplaySession {
   private position: Omit<ReplayPosition, "replayId"> = { epoch: 0, t: 0, after: {} };
 
   constructor(private readonly on: ReplaySessionHandlers) {
-    this.socket = io({ path: "/socket.io", autoConnect: false, forceNew: true });
+    const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION };
+    this.socket = io({ path: "/socket.io", autoConnect: false, forceNew: true, auth });
     this.socket.on("connect", () => {
       this.on.status("connected");
       // Socket.IO's recovery redelivers what was missed and the server goes on by itself;

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, FeedStatus, Notice, ServerToClientEvents } from "../../../contract/events";
+import { type ClientToServerEvents, type FeedStatus, type HandshakeAuth, type Notice, PROTOCOL_VERSION, type ServerToClientEvents } from "../../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../../contract/model";
 import type { DataSource } from "../../../contract/resolution";
 import { type ResumeRequest, type SequencerStep, TickSequencer } from "./tick-sequencer";
@@ -50,7 +50,8 @@ export class TickStream {
     private readonly symbols: readonly string[],
     private readonly on: TickStreamHandlers,
   ) {
-    this.socket = io({ path: "/socket.io", autoConnect: false, auth: { viewer: viewerId() } });
+    const auth: HandshakeAuth = { viewer: viewerId(), protocol: PROTOCOL_VERSION };
+    this.socket = io({ path: "/socket.io", autoConnect: false, auth });
     this.socket.on("connect", () => this.connected());
     this.socket.on("disconnect", (reason) => this.disconnected(reason));
     this.socket.on("notice", (notice) => {

@@ -116,7 +116,7 @@ describe("a payload over the size limit (16 KiB)", () => {
     const victim = await client({ transports: [transport] });
     const bystander = await client();
     const gone = withTimeout("the oversized client to be dropped", new Promise<string>((resolve) => victim.once("disconnect", resolve)));
-    victim.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(32 * 1024) }, (() => undefined));
+    victim.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(32 * 1024) } as never, (() => undefined));
     expect(await gone).toMatch(/transport (close|error)/);
     expect(bystander.connected).toBe(true);
     await expectUsable(bystander);
