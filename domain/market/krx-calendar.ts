@@ -114,7 +114,8 @@ export class KrxCalendar {
     for (let left = Math.abs(count), guard = 0; left > 0; guard++) {
       if (guard > 800 + 2 * Math.abs(count)) throw new Error(`no KRX trading day ${count} days from ${day}`);
       d = step(d);
-      if (this.isTradingDay(d)) left--;
+      // sessionOf is isTradingDay, cached: daily studies shift over hundreds of days per event.
+      if (this.sessionOf(d) !== null) left--;
     }
     return d;
   }

@@ -122,7 +122,10 @@ export function measureDailyEvent(input: DailyStudyInput): DailyMeasure | null {
   }
   if (!base) return null;
 
-  const otherDays = new Set(input.otherNews.map((t) => eventDayOf(calendar, t)));
+  // Only headlines whose day 0 falls in the estimation window matter: those published from
+  // the close of day −261 up to (not at) the close of day −11.
+  const [after, before] = [calendar.sessionOf(dayAt(FIRST_DAY - 1))?.close ?? -Infinity, calendar.sessionOf(dayAt(DAILY_ESTIMATION_END))?.close ?? Infinity];
+  const otherDays = new Set(input.otherNews.filter((t) => t >= after && t < before).map((t) => eventDayOf(calendar, t)));
   otherDays.delete(day0);
   const stockReturns: number[] = [];
   const marketReturns: number[] = [];
@@ -233,8 +236,14 @@ function studyWindow(window: DailyWindow, first: number, last: number, measure: 
   return result;
 }
 
+// A study passes the same bars for every headline: indexed once per array (callers never
+// change an array of bars once passed).
+const indexed = new WeakMap<readonly DailyBar[], Map<DayKey, DailyBar>>();
+
 function byDay(bars: readonly DailyBar[]): Map<DayKey, DailyBar> {
-  return new Map(bars.map((b) => [b.day, b]));
+  let map = indexed.get(bars);
+  if (!map) indexed.set(bars, (map = new Map(bars.map((b) => [b.day, b]))));
+  return map;
 }
 
 function signed(k: number): string {
