@@ -3,7 +3,7 @@ import type { SimInstrument } from "./simulator/model";
 import { readUniverse } from "./universe/read-universe";
 import universe from "./universe/krx-universe.json";
 
-export const BENCHMARK = "^KS11";
+export { BENCHMARK } from "./benchmark";
 
 const parsed = readUniverse(universe);
 

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ConnectionStatus } from "../lib/transport/tick-stream";
-import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../hooks/use-live-market";
+import type { ConnectionStatus } from "../lib/market/market-source";
+import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../hooks/use-market";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting",

@@ -1,7 +1,7 @@
 import { formatPercent } from "../lib/format/format-number";
 import { lastSample } from "../lib/charts/event-overlay-series";
 import { formatOffsetMinutes } from "../lib/format/reaction-format";
-import type { OverlayLine } from "../hooks/use-event-overlay";
+import type { OverlayLine } from "../lib/charts/event-overlay-series";
 import { ReactionFigure } from "./reaction-figure";
 import styles from "./event-overlay-chart.module.css";
 

@@ -12,7 +12,7 @@ import type { MarketSource } from "../lib/market/market-source";
 import { lastSessionRange, reactionReplayRange } from "../lib/replay/replay-range";
 import { replayRangeOf } from "../lib/replay/replay-state";
 import type { Theme } from "../lib/state/theme";
-import { LiveMarketContext } from "../hooks/use-live-market";
+import { MarketContext } from "../hooks/use-market";
 import { useNewsFeed } from "../hooks/use-news-feed";
 import { useReplay } from "../hooks/use-replay";
 import { useReplayShortcuts } from "../hooks/use-replay-shortcuts";
@@ -129,7 +129,7 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
   };
 
   return (
-    <LiveMarketContext.Provider value={market}>
+    <MarketContext.Provider value={market}>
       <div className="app">
         <div className="app-top">
           <AppHeader
@@ -176,6 +176,6 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
         </main>
         <AppFooter description={describeSources(symbols, data.sources, data.feed)} />
       </div>
-    </LiveMarketContext.Provider>
+    </MarketContext.Provider>
   );
 }

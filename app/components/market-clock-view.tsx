@@ -1,7 +1,7 @@
 "use client";
 
 import { formatKstDate, formatKstTime, toKstIso } from "../lib/format/format-kst";
-import { useMarketClock } from "../hooks/use-live-market";
+import { useMarketClock } from "../hooks/use-market";
 
 /** The feed's market clock in Asia/Seoul, with the session state spelled out. */
 export function MarketClockView() {

@@ -1,8 +1,12 @@
 "use client";
 
+import { Suspense, lazy } from "react";
 import type { Instrument, NewsItem } from "../../contract/model";
 import { formatKstStamp, toKstIso } from "../lib/format/format-kst";
-import { ReactionCard } from "./reaction-card";
+
+// A headline's reaction (its maths, tables and downloads) is only drawn once the headline is
+// opened: its code loads then, not with the dashboard's first paint.
+const ReactionCard = lazy(() => import("./reaction-card").then((m) => ({ default: m.ReactionCard })));
 
 // Only web links are followed; anything else in `url` (javascript:, data:) is not a link.
 const SAFE_URL = /^https?:\/\//i;
@@ -72,7 +76,11 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
             )}
           </p>
         )}
-        {selected && item.tickers.length > 0 && <ReactionCard newsId={item.id} headline={item.headline} compact onReplay={() => onReplay(item)} asOf={asOf} />}
+        {selected && item.tickers.length > 0 && (
+          <Suspense fallback={<p className="muted">Loading the reaction…</p>}>
+            <ReactionCard newsId={item.id} headline={item.headline} compact onReplay={() => onReplay(item)} asOf={asOf} />
+          </Suspense>
+        )}
       </div>
     </li>
   );

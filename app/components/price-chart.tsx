@@ -7,16 +7,13 @@ import type { ChartFocus } from "../lib/charts/chart-focus";
 import type { SourceLabel } from "../lib/format/data-labels";
 import { paletteOf } from "../lib/charts/chart-palette";
 import { formatLegend } from "../lib/charts/chart-legend";
-import { describeChange } from "../lib/format/describe-change";
-import { formatPrice } from "../lib/format/format-number";
 import { placeNewsOnBars } from "../lib/charts/news-markers";
 import type { Theme } from "../lib/state/theme";
 import { useCandleChart } from "../hooks/use-candle-chart";
 import { useColorConvention } from "../hooks/use-color-convention";
 import { useChartHistory } from "../hooks/use-chart-history";
-import { useLiveMarket, useMarketEpoch, useQuote } from "../hooks/use-live-market";
-
-const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
+import { useMarket, useMarketEpoch } from "../hooks/use-market";
+import { ChartQuote } from "./chart-quote";
 // Extra history asked for when a headline lies before the loaded bars.
 const LEAD_MS = 2 * 3_600_000;
 
@@ -42,8 +39,7 @@ export function PriceChart(props: PriceChartProps) {
   const { instrument, interval, theme, news, selectedNewsId, focus, liveNonce, focused, revealNonce, source } = props;
   const { symbol, decimals } = instrument;
   const host = useRef<HTMLDivElement>(null);
-  const market = useLiveMarket();
-  const quote = useQuote(symbol);
+  const market = useMarket();
   const { convention } = useColorConvention();
   const palette = useMemo(() => paletteOf(theme, convention), [theme, convention]);
   const chart = useCandleChart(host, decimals, interval, palette);
@@ -113,14 +109,6 @@ export function PriceChart(props: PriceChartProps) {
     host.current.focus({ preventScroll: true });
   }, [focused, revealNonce]);
 
-  const change = describeChange(quote, decimals);
-  const last = quote.last ? formatPrice(quote.last.price, decimals) : null;
-  const label = [
-    `${instrument.name} (${symbol}), ${INTERVAL_WORDS[interval]} candlestick chart with volume, times in KST.`,
-    last ? `Last ${last}${instrument.kind === "stock" ? " won" : ""}, ${change.abs} (${change.pct}) against the previous close.` : "No trades yet.",
-    `${markerCount} news ${markerCount === 1 ? "marker" : "markers"}.`,
-  ].join(" ");
-
   return (
     <article className={`chart-card${focused ? " is-focused" : ""}`} aria-labelledby={`chart-title-${symbol}`}>
       <header className="chart-head">
@@ -131,19 +119,14 @@ export function PriceChart(props: PriceChartProps) {
             {source.text}
           </span>
         </h3>
-        <p className="chart-quote" aria-hidden="true">
-          <span className="price">{last ?? "\u2013"}</span>{" "}
-          <span className={`change is-${change.direction}`}>
-            {change.arrow} {change.abs} ({change.pct})
-          </span>
-        </p>
+        <ChartQuote instrument={instrument} interval={interval} markerCount={markerCount} host={host} />
       </header>
       <div className="chart-frame">
         <div
           ref={host}
           className="chart-host"
           role="img"
-          aria-label={label}
+          // aria-label: written by ChartQuote, which re-renders with every trade; this card does not.
           tabIndex={-1}
           data-testid={`chart-${symbol}`}
           data-interval={interval}

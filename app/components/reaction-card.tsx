@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { BENCHMARK } from "../../domain/instruments";
+import { BENCHMARK } from "../../domain/benchmark";
 import { RETURN_WINDOW_LABELS } from "../lib/format/reaction-format";
 import { formatKstDate, formatKstTime, toKstIso } from "../lib/format/format-kst";
 import { replayHref } from "../lib/replay/replay-permalink";

@@ -1,5 +1,5 @@
 import type { DailyReaction } from "../../contract/model";
-import { BENCHMARK } from "../../domain/instruments";
+import { BENCHMARK } from "../../domain/benchmark";
 import { formatPercent, formatPrice } from "../lib/format/format-number";
 import { formatMultiple, formatTStat, isSignificant } from "../lib/format/reaction-format";
 import { ReactionFigure } from "./reaction-figure";

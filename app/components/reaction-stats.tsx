@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Reaction } from "../../contract/model";
-import { BENCHMARK } from "../../domain/instruments";
+import { BENCHMARK } from "../../domain/benchmark";
 import { formatPercent, formatPrice } from "../lib/format/format-number";
 import { formatBasisPoints, formatMinutesSeconds, formatMultiple, formatTStat, isSignificant } from "../lib/format/reaction-format";
 import { ReactionFigure } from "./reaction-figure";

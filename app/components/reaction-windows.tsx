@@ -1,5 +1,5 @@
 import type { Reaction } from "../../contract/model";
-import { BENCHMARK } from "../../domain/instruments";
+import { BENCHMARK } from "../../domain/benchmark";
 import { dayKeyOf } from "../../domain/market/kst";
 import { EVENT_WINDOW_MIN } from "../../domain/reaction/compute-reaction";
 import { formatKstStamp, formatKstTime, toKstIso } from "../lib/format/format-kst";

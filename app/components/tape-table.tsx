@@ -1,9 +1,11 @@
 "use client";
 
-import type { Instrument } from "../../contract/model";
+import { memo } from "react";
+import type { Instrument, Tick } from "../../contract/model";
+import type { Direction } from "../lib/format/format-number";
 import { formatKstTime } from "../lib/format/format-kst";
 import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format/format-number";
-import { useQuote } from "../hooks/use-live-market";
+import { useQuote } from "../hooks/use-market";
 
 /** One instrument's recent trades, newest first; price marked up/down against the trade before. */
 export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {
@@ -44,21 +46,27 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
           {recent.map((tick, i) => {
             const before = recent[i + 1];
             const direction = before ? directionOf(tick.price - before.price, instrument.decimals) : "flat";
-            return (
-              <tr key={tick.seq}>
-                <td className="num time">{formatKstTime(tick.ts)}</td>
-                <td className={`num price is-${direction}`}>
-                  <span className="arrow" aria-hidden="true">
-                    {arrowOf(direction)}
-                  </span>
-                  {formatPrice(tick.price, instrument.decimals)}
-                </td>
-                <td className="num">{formatSize(tick.size)}</td>
-              </tr>
-            );
+            return <TapeRow key={tick.seq} tick={tick} direction={direction} decimals={instrument.decimals} />;
           })}
         </tbody>
       </table>
     </div>
   );
 }
+
+// A trade's row never changes once shown: a new trade re-renders only its own row, not the
+// table's other rows (each of three tables re-rendered every frame under a fast feed).
+const TapeRow = memo(function TapeRow({ tick, direction, decimals }: { tick: Tick; direction: Direction; decimals: number }) {
+  return (
+    <tr>
+      <td className="num time">{formatKstTime(tick.ts)}</td>
+      <td className={`num price is-${direction}`}>
+        <span className="arrow" aria-hidden="true">
+          {arrowOf(direction)}
+        </span>
+        {formatPrice(tick.price, decimals)}
+      </td>
+      <td className="num">{formatSize(tick.size)}</td>
+    </tr>
+  );
+});

@@ -3,7 +3,7 @@
 import type { Instrument } from "../../contract/model";
 import { describeChange } from "../lib/format/describe-change";
 import { formatPrice } from "../lib/format/format-number";
-import { useQuote } from "../hooks/use-live-market";
+import { useQuote } from "../hooks/use-market";
 
 interface WatchlistRowProps {
   instrument: Instrument;

@@ -4,7 +4,6 @@ import { useEffect, useState } from "react";
 import type { Interval, Tick } from "../../contract/model";
 import { fetchCandles } from "../lib/transport/api-client";
 import type { CandleChart } from "../lib/charts/candle-chart";
-import { createFrameBatcher } from "../lib/market/frame-batcher";
 import type { MarketSource } from "../lib/market/market-source";
 
 /** Where a chart's bars stand: which interval is drawn, and a counter that moves with every new bar. */
@@ -18,7 +17,9 @@ export interface ChartHistory {
  * Loads a chart's history and keeps it live. History is asked for up to (not including)
  * the millisecond after the last tick this page has seen; only ticks from that instant on
  * are folded in live, so no trade is counted twice or lost while the request is out.
- * Live ticks are drawn once per animation frame.
+ * Live ticks are folded into the chart as they arrive: the chart library draws once on
+ * the next frame however many updates came, so holding them for a frame of our own would
+ * only add a frame of latency.
  */
 export function useChartHistory(
   chart: CandleChart | null,
@@ -36,9 +37,9 @@ export function useChartHistory(
     let live = false;
     let off = () => {};
     const early: Tick[] = [];
-    const frame = createFrameBatcher<Tick>((ticks) => {
+    const fold = (ticks: readonly Tick[]) => {
       if (chart.applyTicks(ticks)) setState((s) => ({ ...s, barsVersion: s.barsVersion + 1 }));
-    });
+    };
     // A replay jump reloads the same interval: the old bars stay up until the new ones are
     // drawn in one go, so seeking does not flash an empty chart.
     setState((s) => (s.loaded === interval && epoch > 0 ? { ...s, error: null } : { ...s, loaded: null, error: null }));
@@ -48,7 +49,7 @@ export function useChartHistory(
       .then(async () => {
         if (abort.signal.aborted) return;
         early.push(...market.backlog(symbol));
-        off = market.onTicks(symbol, (ticks) => (live ? frame.push(ticks) : early.push(...ticks)));
+        off = market.onTicks(symbol, (ticks) => (live ? fold(ticks) : early.push(...ticks)));
         const to = market.historyEnd(symbol);
         const candles = await fetchCandles({ symbol, interval, to, from: from ?? undefined }, abort.signal);
         if (abort.signal.aborted) return;
@@ -65,7 +66,6 @@ export function useChartHistory(
     return () => {
       abort.abort();
       off();
-      frame.cancel();
     };
   }, [chart, market, symbol, interval, from, epoch]);
 

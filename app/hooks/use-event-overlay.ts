@@ -1,24 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { BENCHMARK } from "../../domain/instruments";
+import { BENCHMARK } from "../../domain/benchmark";
 import { KrxCalendar } from "../../domain/market/krx-calendar";
-import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, type OverlayPoint, lastPriceAtOrBefore, sampleRebased } from "../lib/charts/event-overlay-series";
+import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, type OverlayData, type OverlayLine, lastPriceAtOrBefore, sampleRebased } from "../lib/charts/event-overlay-series";
 import { ApiError, fetchReactions, fetchTicksBetween } from "../lib/transport/reaction-api";
 
 /** While the +60m window is still open the lines grow; this is how often they are redrawn. */
 export const OVERLAY_REFRESH_MS = 15_000;
-
-export interface OverlayLine {
-  symbol: string;
-  benchmark: boolean;
-  points: OverlayPoint[];
-}
-
-export interface OverlayData {
-  t0: number;
-  lines: OverlayLine[];
-}
 
 export interface OverlayState {
   data: OverlayData | null;

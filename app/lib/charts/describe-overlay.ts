@@ -2,7 +2,7 @@ import { lastSample } from "./event-overlay-series";
 import { formatKstTime } from "../format/format-kst";
 import { formatPercent } from "../format/format-number";
 import { formatOffsetMinutes } from "../format/reaction-format";
-import type { OverlayData } from "../../hooks/use-event-overlay";
+import type { OverlayData } from "./event-overlay-series";
 
 /** What a screen reader hears instead of the overlay's canvas: what is drawn, where each line ends. */
 export function describeOverlay(data: OverlayData | null, nameOf: (symbol: string) => string | undefined): string {

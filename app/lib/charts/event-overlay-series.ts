@@ -13,6 +13,19 @@ export interface OverlayPoint {
   percent: number | null;
 }
 
+/** One symbol's line on the overlay chart. */
+export interface OverlayLine {
+  symbol: string;
+  benchmark: boolean;
+  points: OverlayPoint[];
+}
+
+/** What the overlay chart draws: a headline's instant and a line per symbol around it. */
+export interface OverlayData {
+  t0: number;
+  lines: OverlayLine[];
+}
+
 interface Trade {
   ts: number;
   price: number;

@@ -16,7 +16,7 @@ import { lastSample } from "./event-overlay-series";
 import { formatSignedPrice } from "../format/format-number";
 import { type OverlayPalette, overlayColor } from "./overlay-palette";
 import { formatOffsetMinutes, formatOffsetPrecise } from "../format/reaction-format";
-import type { OverlayData } from "../../hooks/use-event-overlay";
+import type { OverlayData } from "./event-overlay-series";
 
 // The x axis is "seconds since the headline". lightweight-charts only knows calendar
 // time, so offsets ride on a fake epoch: a whole number of days, so that t0 takes the

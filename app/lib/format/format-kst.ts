@@ -23,12 +23,21 @@ export interface KstParts {
   second: string;
 }
 
+// The charts ask for the same axis and tape times on every frame they draw, and
+// formatToParts is slow enough to show in a frame's profile: each instant is taken apart once.
+const PARTS_CACHE_MAX = 4_096;
+const cache = new Map<number, Readonly<KstParts>>();
+
 /** Splits an epoch-ms instant into Asia/Seoul fields. */
-export function kstParts(ms: number): KstParts {
+export function kstParts(ms: number): Readonly<KstParts> {
+  const known = cache.get(ms);
+  if (known) return known;
   const out: KstParts = { weekday: "", day: "", month: "", year: "", hour: "", minute: "", second: "" };
   for (const part of parts.formatToParts(ms)) {
     if (part.type in out) out[part.type as keyof KstParts] = part.value;
   }
+  if (cache.size >= PARTS_CACHE_MAX) cache.clear();
+  cache.set(ms, out);
   return out;
 }
 

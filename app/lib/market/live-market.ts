@@ -1,36 +1,24 @@
 import type { FeedStatus, Notice } from "../../../contract/events";
-import type { MarketClock, NewsItem, Snapshot, Tick } from "../../../contract/model";
+import type { MarketClock, Snapshot, Tick } from "../../../contract/model";
 import type { DataSource } from "../../../contract/resolution";
 import { dayKeyOf } from "../../../domain/market/kst";
 import { fetchTicks } from "../transport/api-client";
-import { groupBySymbol } from "../../../domain/ticks/group-by-symbol";
-import { MarketListeners } from "./market-listeners";
-import type { MarketSource } from "./market-source";
-import { type Quote, RECENT_TRADES, applySnapshot, applyTicks, emptyQuote, withEarlierTrades } from "./quote";
-import { type ConnectionStatus, TickStream } from "../transport/tick-stream";
-
-const RUNNING: FeedStatus = { state: "running" };
+import { TickStream } from "../transport/tick-stream";
+import { FEED_RUNNING, MarketBase } from "./market-base";
+import { RECENT_TRADES, applySnapshot, withEarlierTrades } from "./quote";
 
 /**
- * The page's live state: quotes, market clock and connection status for React (one
- * notification per animation frame, however many ticks came), and raw tick and news
- * listeners for the charts and the news feed.
+ * The page's live market: the shared plumbing (MarketBase) fed by the page's TickStream,
+ * plus what only the live feed has: subscribe snapshots, the server's notices and feed
+ * status, and announcements of newly stored history.
  */
-export class LiveMarket implements MarketSource {
-  private quotes = new Map<string, Quote>();
-  private readonly out = new MarketListeners();
+export class LiveMarket extends MarketBase {
   private readonly sourceListeners = new Set<(sources: DataSource[]) => void>();
   private readonly readyWaiters = new Map<string, (() => void)[]>();
   private stream: TickStream | null = null;
-  private clockNow: MarketClock | null = null;
-  private statusNow: ConnectionStatus = "connecting";
   private noticeNow: Notice | null = null;
-  private feedStatusNow: FeedStatus = RUNNING;
+  private feedStatusNow: FeedStatus = FEED_RUNNING;
   private clockDay: string | null = null;
-
-  constructor(readonly symbols: readonly string[]) {
-    for (const symbol of symbols) this.quotes.set(symbol, emptyQuote(symbol));
-  }
 
   start(): void {
     if (this.stream) return;
@@ -45,10 +33,9 @@ export class LiveMarket implements MarketSource {
       },
       clock: (clock) => this.onClock(clock),
       status: (status) => {
-        this.statusNow = status;
         // A paused feed says so again on every connection; a new one starts from running.
-        if (status === "connected") this.feedStatusNow = RUNNING;
-        this.changed();
+        if (status === "connected") this.feedStatusNow = FEED_RUNNING;
+        this.setStatus(status);
       },
       feedStatus: (status) => {
         this.feedStatusNow = status;
@@ -65,19 +52,7 @@ export class LiveMarket implements MarketSource {
   stop(): void {
     this.stream?.close();
     this.stream = null;
-    this.out.cancel();
-  }
-
-  quote(symbol: string): Quote {
-    return this.quotes.get(symbol) ?? emptyQuote(symbol);
-  }
-
-  clock(): MarketClock | null {
-    return this.clockNow;
-  }
-
-  status(): ConnectionStatus {
-    return this.statusNow;
+    this.quiet();
   }
 
   notice(): Notice | null {
@@ -88,22 +63,10 @@ export class LiveMarket implements MarketSource {
     return this.feedStatusNow;
   }
 
-  /** For useSyncExternalStore: called at most once per frame after any change. */
-  readonly subscribe = this.out.subscribe;
-
-  /** Every live tick of `symbol`, in seq order, as it arrives (not batched). */
-  onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void {
-    return this.out.onTicks(symbol, listener);
-  }
-
   /** Called when the server announces newly stored history (an import into the running dashboard). */
   onSources(listener: (sources: DataSource[]) => void): () => void {
     this.sourceListeners.add(listener);
     return () => this.sourceListeners.delete(listener);
-  }
-
-  onNews(listener: (item: NewsItem) => void): () => void {
-    return this.out.onNews(listener);
   }
 
   /** Resolves once the subscribe snapshot of `symbol` is in, so its last tick is known. */
@@ -159,14 +122,6 @@ export class LiveMarket implements MarketSource {
     );
   }
 
-  private deliver(ticks: readonly Tick[]): void {
-    for (const [symbol, list] of groupBySymbol(ticks)) {
-      this.quotes.set(symbol, applyTicks(this.quote(symbol), list));
-      this.out.ticks(symbol, list);
-    }
-    this.changed();
-  }
-
   private onClock(clock: MarketClock): void {
     this.clockNow = clock;
     const day = dayKeyOf(clock.t);
@@ -174,9 +129,5 @@ export class LiveMarket implements MarketSource {
     if (this.clockDay !== null && day !== this.clockDay) this.stream?.resubscribe();
     this.clockDay = day;
     this.changed();
-  }
-
-  private changed(): void {
-    this.out.changed();
   }
 }

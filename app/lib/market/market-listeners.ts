@@ -1,4 +1,5 @@
 import type { NewsItem, Tick } from "../../../contract/model";
+import { type FrameBatcher, pageFrames } from "./frame-batcher";
 
 type TickListener = (ticks: readonly Tick[]) => void;
 
@@ -10,7 +11,8 @@ export class MarketListeners {
   private readonly changeListeners = new Set<() => void>();
   private readonly tickListeners = new Map<string, Set<TickListener>>();
   private readonly newsListeners = new Set<(item: NewsItem) => void>();
-  private frame: number | null = null;
+
+  constructor(private readonly frames: FrameBatcher = pageFrames) {}
 
   /** For useSyncExternalStore. */
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -39,16 +41,16 @@ export class MarketListeners {
     this.newsListeners.forEach((listener) => listener(item));
   }
 
-  /** Something React shows changed: notify on the next animation frame. */
+  /** Something React shows changed: notify on the page's next animation frame. */
   changed(): void {
-    this.frame ??= requestAnimationFrame(() => {
-      this.frame = null;
-      this.changeListeners.forEach((listener) => listener());
-    });
+    this.frames.schedule(this.notify);
   }
 
   cancel(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
-    this.frame = null;
+    this.frames.cancel(this.notify);
   }
+
+  private readonly notify = (): void => {
+    this.changeListeners.forEach((listener) => listener());
+  };
 }

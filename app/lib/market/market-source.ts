@@ -1,7 +1,9 @@
 import type { FeedStatus, Notice } from "../../../contract/events";
 import type { MarketClock, NewsItem, Tick } from "../../../contract/model";
 import type { Quote } from "./quote";
-import type { ConnectionStatus } from "../transport/tick-stream";
+import type { ConnectionStatus } from "../transport/connection-status";
+
+export type { ConnectionStatus };
 
 /**
  * What the dashboard's panels read prices, news and time from: the live feed or one

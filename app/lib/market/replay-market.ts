@@ -1,52 +1,39 @@
-import type { FeedStatus } from "../../../contract/events";
-import type { ReplayClock } from "../../../contract/events";
-import type { MarketClock, NewsItem, Tick } from "../../../contract/model";
+import type { FeedStatus, ReplayClock } from "../../../contract/events";
+import type { MarketClock, Tick } from "../../../contract/model";
 import { dayKeyOf } from "../../../domain/market/kst";
-import { calendar } from "./calendar";
-import { groupBySymbol } from "../../../domain/ticks/group-by-symbol";
-import { MarketListeners } from "./market-listeners";
-import type { MarketSource } from "./market-source";
-import { type Quote, RECENT_TRADES, applyTicks, emptyQuote } from "./quote";
 import { fetchReplayBaseline } from "../replay/replay-baseline";
 import { type ReplayControl, ReplaySession } from "../replay/replay-session";
 import type { ReplaySpeed } from "../replay/replay-speeds";
-import type { ConnectionStatus } from "../transport/tick-stream";
+import { calendar } from "./calendar";
+import { FEED_RUNNING, MarketBase } from "./market-base";
+import { RECENT_TRADES, emptyQuote } from "./quote";
 
 // Ticks kept since the last jump, so a chart that (re)loads history mid-replay can fold in
 // what it missed; a full day of 1-second ticks of a few symbols fits well below this.
 const MAX_BACKLOG = 500_000;
 
 /**
- * The dashboard's MarketSource during a replay: quotes, clock, ticks and news from one
+ * The dashboard's MarketSource during a replay: the shared plumbing (MarketBase) fed by one
  * ReplaySession. Each jump starts a new epoch: quotes restart from the stored state at the
  * new clock, and charts and news reload up to it.
  */
-const RUNNING: FeedStatus = { state: "running" };
-
-export class ReplayMarket implements MarketSource {
-  private quotes = new Map<string, Quote>();
-  private readonly out = new MarketListeners();
+export class ReplayMarket extends MarketBase {
   private readonly clockListeners = new Set<(clock: ReplayClock) => void>();
   private readonly session: ReplaySession;
   private backlogs = new Map<string, Tick[]>();
   private epochNow = 0;
   private epochT = 0;
-  private clockNow: MarketClock | null = null;
-  private statusNow: ConnectionStatus = "connecting";
   private baselineAbort = new AbortController();
   private readyWaiters: (() => void)[] = [];
 
-  constructor(readonly symbols: readonly string[]) {
-    for (const symbol of symbols) this.quotes.set(symbol, emptyQuote(symbol));
+  constructor(symbols: readonly string[]) {
+    super(symbols);
     this.session = new ReplaySession({
-      ticks: (ticks) => this.deliver(ticks),
+      ticks: (ticks) => this.deliver(ticks, (symbol, list) => this.keep(symbol, list)),
       news: (item) => this.out.news(item),
       clock: (clock) => this.onClock(clock),
       jumped: (t) => this.jumped(t),
-      status: (status) => {
-        this.statusNow = status;
-        this.changed();
-      },
+      status: (status) => this.setStatus(status),
     });
   }
 
@@ -61,7 +48,7 @@ export class ReplayMarket implements MarketSource {
   close(): void {
     this.session.close();
     this.baselineAbort.abort();
-    this.out.cancel();
+    this.quiet();
   }
 
   /** Every replay clock (pushed every 250 ms while playing, and after each control). */
@@ -70,30 +57,8 @@ export class ReplayMarket implements MarketSource {
     return () => this.clockListeners.delete(listener);
   }
 
-  quote(symbol: string): Quote {
-    return this.quotes.get(symbol) ?? emptyQuote(symbol);
-  }
-
-  clock(): MarketClock | null {
-    return this.clockNow;
-  }
-
-  status(): ConnectionStatus {
-    return this.statusNow;
-  }
-
   feedStatus(): FeedStatus {
-    return RUNNING;
-  }
-
-  readonly subscribe = this.out.subscribe;
-
-  onTicks(symbol: string, listener: (ticks: readonly Tick[]) => void): () => void {
-    return this.out.onTicks(symbol, listener);
-  }
-
-  onNews(listener: (item: NewsItem) => void): () => void {
-    return this.out.onNews(listener);
+    return FEED_RUNNING;
   }
 
   whenReady(): Promise<void> {
@@ -151,15 +116,10 @@ export class ReplayMarket implements MarketSource {
     }
   }
 
-  private deliver(ticks: readonly Tick[]): void {
-    for (const [symbol, list] of groupBySymbol(ticks)) {
-      let backlog = this.backlogs.get(symbol);
-      if (!backlog) this.backlogs.set(symbol, (backlog = []));
-      if (backlog.length + list.length <= MAX_BACKLOG) backlog.push(...list);
-      this.quotes.set(symbol, applyTicks(this.quote(symbol), list));
-      this.out.ticks(symbol, list);
-    }
-    this.changed();
+  private keep(symbol: string, ticks: readonly Tick[]): void {
+    let backlog = this.backlogs.get(symbol);
+    if (!backlog) this.backlogs.set(symbol, (backlog = []));
+    if (backlog.length + ticks.length <= MAX_BACKLOG) backlog.push(...ticks);
   }
 
   private onClock(clock: ReplayClock): void {
@@ -170,9 +130,5 @@ export class ReplayMarket implements MarketSource {
 
   private clockOf(t: number, speed: number): MarketClock {
     return { t, session: calendar.sessionAt(t) ? "open" : "closed", feed: "replay", speed };
-  }
-
-  private changed(): void {
-    this.out.changed();
   }
 }

@@ -10,7 +10,7 @@ import {
 } from "../../../contract/events";
 import type { NewsItem, Tick } from "../../../contract/model";
 import type { ReplaySpeed } from "./replay-speeds";
-import type { ConnectionStatus } from "../transport/tick-stream";
+import type { ConnectionStatus } from "../transport/connection-status";
 
 /** What a replay hands on; `ticks` and `news` never include what a jump skipped over. */
 export interface ReplaySessionHandlers {

@@ -1,10 +1,8 @@
 import type { Instrument } from "../../../contract/model";
-import { SHIPPED_INSTRUMENTS } from "../../../domain/instruments";
+import { SHIPPED_SYMBOLS } from "../../../domain/universe/shipped-symbols";
 
 /** The shipped instruments, in the order a trader reads them: the stocks, then the benchmark. */
 export const DEFAULT_WATCHLIST = ["005380.KS", "000270.KS", "^KS11"] as const;
-
-const universe = new Set(SHIPPED_INSTRUMENTS.map((i) => i.symbol));
 
 /**
  * The watchlist a first visit opens with: the default symbols first in their usual order,
@@ -18,7 +16,7 @@ export function watchlistOf(instruments: readonly Instrument[]): Instrument[] {
     const index = order.indexOf(symbol);
     return index < 0 ? order.length : index;
   };
-  const shown = instruments.filter((i) => order.includes(i.symbol) || i.hasData === true || !universe.has(i.symbol));
+  const shown = instruments.filter((i) => order.includes(i.symbol) || i.hasData === true || !SHIPPED_SYMBOLS.has(i.symbol));
   // Array.prototype.sort is stable: unlisted symbols keep the server's order.
   return [...shown].sort((a, b) => rank(a.symbol) - rank(b.symbol));
 }

@@ -2,10 +2,8 @@ import { io, type Socket } from "socket.io-client";
 import { type ClientToServerEvents, type FeedStatus, type HandshakeAuth, type Notice, PROTOCOL_VERSION, type ServerToClientEvents } from "../../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../../contract/model";
 import type { DataSource } from "../../../contract/resolution";
+import type { ConnectionStatus } from "./connection-status";
 import { type ResumeRequest, type SequencerStep, TickSequencer } from "./tick-sequencer";
-
-/** What the connection indicator says. */
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
 /** Callbacks of a stream; `ticks` only ever sees gapless, duplicate-free ticks. */
 export interface TickStreamHandlers {

@@ -3,16 +3,16 @@
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { FeedStatus, Notice } from "../../contract/events";
 import type { MarketClock } from "../../contract/model";
-import type { MarketSource } from "../lib/market/market-source";
+import type { ConnectionStatus, MarketSource } from "../lib/market/market-source";
+import { FEED_RUNNING } from "../lib/market/market-base";
 import { type Quote, emptyQuote } from "../lib/market/quote";
-import type { ConnectionStatus } from "../lib/transport/tick-stream";
 
 /** The page's market: the live feed, or the viewer's replay while one runs. */
-export const LiveMarketContext = createContext<MarketSource | null>(null);
+export const MarketContext = createContext<MarketSource | null>(null);
 
-export function useLiveMarket(): MarketSource {
-  const market = useContext(LiveMarketContext);
-  if (!market) throw new Error("useLiveMarket needs a LiveMarketContext provider");
+export function useMarket(): MarketSource {
+  const market = useContext(MarketContext);
+  if (!market) throw new Error("useMarket needs a MarketContext provider");
   return market;
 }
 
@@ -26,37 +26,36 @@ const serverQuote = (symbol: string): Quote => {
 
 /** The live quote of `symbol`, re-rendering at most once per frame. */
 export function useQuote(symbol: string): Quote {
-  const market = useLiveMarket();
+  const market = useMarket();
   return useSyncExternalStore(market.subscribe, () => market.quote(symbol), () => serverQuote(symbol));
 }
 
-const RUNNING: FeedStatus = { state: "running" };
 
 /** Whether the live feed runs, or waits for its store. */
 export function useFeedStatus(): FeedStatus {
-  const market = useLiveMarket();
-  return useSyncExternalStore(market.subscribe, () => market.feedStatus(), () => RUNNING);
+  const market = useMarket();
+  return useSyncExternalStore(market.subscribe, () => market.feedStatus(), () => FEED_RUNNING);
 }
 
 /** The feed's market clock, null until the first `clock` event. */
 export function useMarketClock(): MarketClock | null {
-  const market = useLiveMarket();
+  const market = useMarket();
   return useSyncExternalStore(market.subscribe, () => market.clock(), () => null);
 }
 
 export function useConnectionStatus(): ConnectionStatus {
-  const market = useLiveMarket();
+  const market = useMarket();
   return useSyncExternalStore(market.subscribe, () => market.status(), () => "connecting");
 }
 
 /** Why the server last dropped this page's connection (e.g. `slow_consumer`), or null. */
 export function useConnectionNotice(): Notice | null {
-  const market = useLiveMarket();
+  const market = useMarket();
   return useSyncExternalStore(market.subscribe, () => market.notice?.() ?? null, () => null);
 }
 
 /** Moves whenever the market's clock jumps (a replay starts or seeks). */
 export function useMarketEpoch(): number {
-  const market = useLiveMarket();
+  const market = useMarket();
   return useSyncExternalStore(market.subscribe, () => market.epoch(), () => 0);
 }
