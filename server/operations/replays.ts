@@ -24,7 +24,7 @@ const tooMany = () => new AppError("bad_request", `at most ${MAX_REPLAYS_PER_CON
 /** Prepares a replay of known `symbols` with the headlines naming them; the caller plays it once the id is answered. */
 export async function startReplay(ctx: AppContext, owner: ReplayOwner, p: ReplayStartPayload): Promise<{ replayId: string }> {
   const symbols = [...new Set(p.symbols)];
-  for (const symbol of symbols) requireInstrument(ctx, symbol);
+  for (const symbol of symbols) requireInstrument(ctx, symbol, "symbols");
   if (owner.registry.held(owner.id).length >= MAX_REPLAYS_PER_CONNECTION) throw tooMany();
   const news = await newsNaming(ctx, symbols, p.from, p.to);
   const id = randomUUID();

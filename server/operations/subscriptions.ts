@@ -14,7 +14,7 @@ export interface Subscription {
  */
 export async function subscribe(ctx: AppContext, subscription: Subscription, symbols: readonly string[]): Promise<Snapshot[]> {
   const unique = [...new Set(symbols)];
-  for (const symbol of unique) requireInstrument(ctx, symbol);
+  for (const symbol of unique) requireInstrument(ctx, symbol, "symbols");
   await subscription.set([...subscription.symbols(), ...unique]);
   return Promise.all(unique.map((s) => ctx.market.snapshot(s)));
 }

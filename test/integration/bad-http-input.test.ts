@@ -40,7 +40,15 @@ describe("unknown symbol -> 404", () => {
     "/api/candles?symbol=999999.KS&interval=1m",
     "/api/news?symbol=999999.KS",
   ])("%s", async (path) => {
-    expectError(await requestJson(app.url, path), 404, "not_found");
+    const answer = await requestJson(app.url, path);
+    expectError(answer, 404, "not_found");
+    expect(answer.body).toMatchObject({ error: { message: 'symbol: "999999.KS" is not a known instrument' } });
+  });
+
+  it("a malformed value is quoted beside its field", async () => {
+    const answer = await requestJson(app.url, "/api/candles?symbol=005380.KS&interval=2m");
+    expectError(answer, 400, "bad_request");
+    expect(answer.body).toMatchObject({ error: { message: expect.stringMatching(/^interval: .*\(got "2m"\)$/) } });
   });
 });
 

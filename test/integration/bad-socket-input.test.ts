@@ -56,6 +56,19 @@ function expectRefusal(answer: { ok: boolean; error?: unknown }): void {
   expect(answer).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(bad_request|not_found)$/), message: expect.any(String) } });
 }
 
+describe("socket errors name the field and the value", () => {
+  it("an unknown symbol in subscribe, a bad step in replay:control", async () => {
+    expect(await request(socket, "subscribe", { symbols: ["999999.KS"] })).toMatchObject({
+      ok: false,
+      error: { code: "not_found", message: 'symbols: "999999.KS" is not a known instrument' },
+    });
+    expect(await request(socket, "replay:control", { replayId: "r", action: "step", value: "2m" })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request", message: expect.stringMatching(/^value: .*\(got "2m"\)$/) },
+    });
+  });
+});
+
 describe("subscribe with a bad payload -> { ok: false, error }, connection stays usable", () => {
   it.each(garbage)("%s", async (_, payload) => {
     expectRefusal(await request(socket, "subscribe", payload));

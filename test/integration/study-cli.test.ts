@@ -103,7 +103,7 @@ describe("npm run study", () => {
     ["a bad time", ["--symbol", "005380.KS", "--from", "yesterday"], /^study: --from: .* \(got "yesterday"\)\n$/],
     ["a bad symbol", ["--symbol", "hyundai!"], /^study: --symbol: .* \(got "hyundai!"\)\n$/],
     ["a bad news id", ["--symbol", "005380.KS", "--news-ids", "a/b"], /^study: --news-ids: not a valid news id \(got "a\/b"\)\n$/],
-    ["an unknown symbol", ["--symbol", "999999.KS"], /^study: unknown symbol 999999\.KS\n$/],
+    ["an unknown symbol", ["--symbol", "999999.KS"], /^study: symbol: "999999\.KS" is not a known instrument\n$/],
     ["an unknown option", ["--symbol", "005380.KS", "--query", "tariff"], /^study: Unknown option '--query'/],
     ["no --symbol", ["--q", "tariff"], /^study: --symbol is required\n/],
   ];
