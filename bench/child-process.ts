@@ -35,13 +35,14 @@ process.once("exit", () => {
 });
 
 /**
- * Forks `bench/children/<script>` under tsx and waits for it to say it is ready.
+ * Forks `bench/children/<script>` under tsx (with `nodeArgs` for Node, e.g. `--expose-gc`)
+ * and waits for it to say it is ready.
  * `BENCH_CPU_PROF=DIR` makes every child write a V8 CPU profile into DIR when it exits.
  */
-export async function startChild<Info>(script: string, args: readonly string[] = []): Promise<BenchChild<Info>> {
+export async function startChild<Info>(script: string, args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<BenchChild<Info>> {
   const profDir = process.env.BENCH_CPU_PROF;
   const child = fork(path.join(children, script), args, {
-    execArgv: ["--import", "tsx", ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
+    execArgv: ["--import", "tsx", ...nodeArgs, ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, LOG_LEVEL: "warn" },
   });

@@ -34,9 +34,16 @@ interface Range {
 serveBench(
   { url: app.url },
   {
-    /** This process's memory (bytes) and how many viewers are connected. */
-    async memory() {
-      return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed, viewers: app.viewers(), queued: app.queuedBytes() };
+    /**
+     * This process's memory (bytes) and how many viewers are connected; with `gc`, after a
+     * full collection (only when the bench started this child with `--expose-gc`).
+     */
+    async memory({ gc = false }: { gc?: boolean } = {}) {
+      const collect = (globalThis as { gc?: () => void }).gc;
+      if (gc && !collect) throw new Error("memory { gc: true } needs this child started with --expose-gc");
+      if (gc) collect!();
+      const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+      return { rss, heapUsed, external, arrayBuffers, viewers: app.viewers(), queued: app.queuedBytes() };
     },
     /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
     async publish(plan: LoadPlan) {
