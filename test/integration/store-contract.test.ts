@@ -106,6 +106,15 @@ for (const backend of backends) {
       expect(await store.ticks.find({ symbol: "000270.KS", limit: 10 })).toEqual([]);
     });
 
+    it.skipIf(!available)("keeps every double and any symbol text exactly as given", async () => {
+      const odd = ['q"uote', "back\\slash", "comma,brace}", "space d", "NULL"];
+      const prices = [0.1 + 0.2, 1e-7, 123_456_789.123_456_78, 5e21, 3762.0600000000004];
+      const ticks = odd.map((symbol, i) => ({ symbol, seq: 1, ts: T0 + i, price: prices[i]!, size: 2_000_000_000 }));
+      await store.ticks.append(ticks);
+      for (const tick of ticks) expect(await store.ticks.find({ symbol: tick.symbol, limit: 10 })).toEqual([tick]);
+      for (const tick of ticks) await store.ticks.deleteAfter(tick.symbol, 0);
+    });
+
     it.skipIf(!available)("knows the last tick of every symbol and the last one before a time", async () => {
       await store.ticks.append(ticksFor("000270.KS", 10));
       const last = await store.ticks.lastTicks();
