@@ -4,8 +4,8 @@ import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, 
 import { createNews } from "../operations/create-news";
 import type { AppContext } from "../operations/context";
 import { getCandles } from "../operations/get-candles";
-import { dataReach, getReactions } from "../operations/get-reactions";
-import { getStudy } from "../operations/get-study";
+import { getReactions } from "../operations/get-reactions";
+import { studyNow } from "../operations/study-now";
 import { studyToCsv } from "./study-csv";
 import { reactionsToCsv } from "./reactions-csv";
 import { findNews } from "../operations/find-news";
@@ -55,11 +55,11 @@ export const apiRoutes = {
     return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId, asOf)), contentType: "text/csv; charset=utf-8" };
   },
 
-  "GET /api/study": async ({ ctx, query }) => ok(await getStudy(ctx, parseQueryWith(studyQuery, query), dataReach(ctx))),
+  "GET /api/study": async ({ ctx, query }) => ok(await studyNow(ctx, parseQueryWith(studyQuery, query))),
 
   "GET /api/study.csv": async ({ ctx, query }) => ({
     status: 200,
-    body: studyToCsv(await getStudy(ctx, parseQueryWith(studyQuery, query), dataReach(ctx))),
+    body: studyToCsv(await studyNow(ctx, parseQueryWith(studyQuery, query))),
     contentType: "text/csv; charset=utf-8",
   }),
 } satisfies { [K in RouteKey]: Route<K> };
