@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Health, Instrument, NewsItem } from "../../contract/model";
 import { getOk, requestJson } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
-});
+const app = useTestApp();
 
 describe("GET /api/health", () => {
   it("answers the contract's shape", async () => {

@@ -1,19 +1,10 @@
 import { request as httpRequest } from "node:http";
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type JsonAnswer, requestJson } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp({ env: { FEED: "off" } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
-});
+const app = useTestApp({ env: { FEED: "off" } });
 
 /** Every error answer has the contract's shape and a code matching its status. */
 function expectError(answer: JsonAnswer, status: number, code: string): void {

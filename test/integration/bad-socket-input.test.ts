@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PROTOCOL_VERSION } from "../../contract/events";
 import { type TestSocket, connectClient, request } from "../support/connect-client";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 import { withTimeout } from "../support/wait-for";
 
-let app: TestApp;
+const app = useTestApp();
 let socket: TestSocket;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
 
 beforeEach(async () => {
   socket?.close();
@@ -18,8 +14,6 @@ beforeEach(async () => {
 
 afterAll(async () => {
   socket?.close();
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 // JSON.parse makes `__proto__` an own key, as it would be after crossing the wire; an

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Candle, Tick } from "../../contract/model";
 import { getOk, requestJson } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 
 // A window of the seeded history around the shipped headline (22 Oct 2025, 13:07 KST).
 const FROM = Date.parse("2025-10-22T12:50:00+09:00");
 const TO = Date.parse("2025-10-22T13:40:00+09:00");
 
-let app: TestApp;
-
-beforeAll(async () => {
-  // The feed is off so the seeded history is all there is: the window is fixed.
-  app = await startTestApp({ env: { FEED: "off" } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
-});
+// The feed is off so the seeded history is all there is: the window is fixed.
+const app = useTestApp({ env: { FEED: "off" } });
 
 // The oracle, written here on purpose instead of importing the server's candle code.
 function oneMinuteCandles(ticks: readonly Tick[], seconds = 60): Candle[] {

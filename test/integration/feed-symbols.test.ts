@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Instrument, Tick } from "../../contract/model";
 import { getOk } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp({ env: { FEED_SYMBOLS: "005930.KS,005380.KS" } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
-});
+const app = useTestApp({ env: { FEED_SYMBOLS: "005930.KS,005380.KS" } });
 
 describe("FEED_SYMBOLS", () => {
   it("simulates the named universe instruments and the benchmark, and no others", async () => {

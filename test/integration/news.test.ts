@@ -2,21 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewsItem } from "../../contract/model";
 import { type TestSocket, connectClient } from "../support/connect-client";
 import { getOk, postJson } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 import { withTimeout } from "../support/wait-for";
 
-let app: TestApp;
+const app = useTestApp({ env: { FEED: "off" } });
 let socket: TestSocket;
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { FEED: "off" } });
   socket = await connectClient(app.url);
 });
 
 afterAll(async () => {
   socket?.close();
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 const headline = (overrides: Record<string, unknown> = {}) => ({

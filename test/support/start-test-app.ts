@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { type RunningApp, type StartOptions, startApp } from "../../server/app";
 import { parseEnv } from "../../server/config/env";
 
@@ -40,4 +41,30 @@ export async function startTestApp(
 /** Removes a test database and its WAL side files. */
 export async function removeDb(dbFile: string): Promise<void> {
   await Promise.all(["", "-wal", "-shm", "-journal"].map((suffix) => rm(`${dbFile}${suffix}`, { force: true })));
+}
+
+/**
+ * The one integration fixture: starts a test app before the tests of the file (or describe)
+ * that calls it, and closes it and removes its database after them. Returns the app, usable
+ * from the first test or later `beforeAll` on (hooks run in order; `afterAll`s in reverse,
+ * so a file's own clean-up, closing its sockets, runs before the app closes).
+ */
+export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): TestApp {
+  let running: TestApp | null = null;
+  beforeAll(async () => {
+    running = await startTestApp(options);
+  });
+  afterAll(async () => {
+    const app = running;
+    running = null;
+    await app?.close();
+    if (app) await removeDb(app.dbFile);
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!running) throw new Error(`the test app is not running (read .${String(key)} outside the tests or their hooks)`);
+      const value: unknown = Reflect.get(running, key, running);
+      return typeof value === "function" ? value.bind(running) : value;
+    },
+  });
 }

@@ -1,29 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Tick } from "../../../contract/model";
 import { type TestSocket, connectClient, request } from "../../support/connect-client";
 import { requestJson } from "../../support/http";
-import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { useTestApp } from "../../support/start-test-app";
 import { sleep, withTimeout } from "../../support/wait-for";
 
 const KNOWN = ["005380.KS", "000270.KS", "^KS11"];
 // Well-formed KRX codes that name no instrument: they pass the schema and reach the lookup.
 const unknown = (from: number, count: number) => Array.from({ length: count }, (_, i) => `${String(900_000 + from + i)}.KS`);
 
-let app: TestApp;
+const app = useTestApp();
 const open: TestSocket[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
 
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
   vi.restoreAllMocks();
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 async function client(options: Parameters<typeof connectClient>[1] = {}): Promise<TestSocket> {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Instrument, Tick } from "../../../contract/model";
 import { Random } from "../../../domain/simulator/random";
 import { getOk } from "../../support/http";
-import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { useTestApp } from "../../support/start-test-app";
 import { sleep, waitFor } from "../../support/wait-for";
 import { ResumingClient } from "./resuming-client";
 
@@ -11,17 +11,11 @@ const SEED = 20251022;
 // Market seconds per wall second: a few hundred ticks a second across the symbols.
 const FEED_SPEED = "2000";
 
-let app: TestApp;
+const app = useTestApp({ env: { FEED_SPEED } });
 let client: ResumingClient;
-
-beforeAll(async () => {
-  app = await startTestApp({ env: { FEED_SPEED } });
-});
 
 afterAll(async () => {
   client?.close();
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 /** Every stored tick of `symbol` after `afterSeq`, paging through the API. */

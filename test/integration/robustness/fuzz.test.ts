@@ -1,13 +1,13 @@
 import net from "node:net";
 import fc from "fast-check";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorStatus } from "../../../contract/errors";
 import type { Tick } from "../../../contract/model";
 import { INTERVALS } from "../../../contract/model";
 import { type TestSocket, connectClient, request } from "../../support/connect-client";
 import { getOk } from "../../support/http";
-import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { useTestApp } from "../../support/start-test-app";
 import { sleep } from "../../support/wait-for";
 import { DAY_MS, KNOWN, anything, badNumber, badSymbol, badTime, field, payloadFor, validTime } from "./fuzz-arbitraries";
 
@@ -22,18 +22,12 @@ const MAX_PAYLOAD_CHARS = 12_000;
 // every payload reaches its handler instead of being refused as a flood.
 const EMIT_EVERY_MS = 35;
 
-let app: TestApp;
+const app = useTestApp();
 let firstTickTs: number;
 
 beforeAll(async () => {
-  app = await startTestApp();
   const [first] = await getOk<Tick[]>(app.url, "/api/ticks?symbol=005380.KS&limit=1");
   firstTickTs = first!.ts;
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 // --- Socket.IO ------------------------------------------------------------------------

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { type TestSocket, connectClient, request } from "../../support/connect-client";
-import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { useTestApp } from "../../support/start-test-app";
 import { sleep, withTimeout } from "../../support/wait-for";
 
 // The limiter as a client meets it: a real server, real sockets, the default limits.
-let app: TestApp;
+const app = useTestApp();
 const open: TestSocket[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
 
 afterAll(async () => {
   for (const s of open) s.close();
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
 });
 
 async function client(): Promise<TestSocket> {

@@ -1,18 +1,9 @@
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, removeDb, startTestApp } from "../../support/start-test-app";
+import { describe, expect, it } from "vitest";
+import { useTestApp } from "../../support/start-test-app";
 import { directives } from "../../support/csp";
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-  if (app) await removeDb(app.dbFile);
-});
+const app = useTestApp();
 
 /** A raw request (fetch may not set Host): "GET /path" or "POST /path"; the status and the headers. */
 function get(target: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string> }> {
