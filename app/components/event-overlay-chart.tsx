@@ -14,6 +14,7 @@ import { useColorConvention } from "../hooks/use-color-convention";
 import { useTheme } from "../hooks/use-theme";
 import { EventOverlayLegend } from "./event-overlay-legend";
 import styles from "./event-overlay-chart.module.css";
+import ui from "./ui.module.css";
 
 /** The headline's tickers and the benchmark, rebased to 0% at t0, −30 … +60 minutes. */
 export function EventOverlayChart({ newsId }: { newsId: string }) {
@@ -57,10 +58,10 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
   return (
     <figure className={styles.figure} data-testid="event-overlay" data-series-count={drawn} aria-labelledby={titleId}>
       <figcaption className={styles.caption}>
-        <h2 id={titleId} className={styles.title}>
+        <h2 id={titleId} className={ui.heading}>
           Move since the headline
         </h2>
-        <p className={styles.sub} hidden={dailyOnly}>
+        <p className={ui.subheading} hidden={dailyOnly}>
           Each line rebased to 0% at t0{data && <> ({formatKstTime(data.t0)} KST)</>}; minutes since the headline, −
           {OVERLAY_BEFORE_S / 60} to +{OVERLAY_AFTER_S / 60}; last trade every {OVERLAY_STEP_S} s.
         </p>

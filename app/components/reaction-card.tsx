@@ -13,6 +13,7 @@ import { StudyLikeThis } from "./study-like-this";
 import { ReactionTicker } from "./reaction-ticker";
 import { ReactionWindows } from "./reaction-windows";
 import styles from "./reaction-card.module.css";
+import ui from "./ui.module.css";
 
 interface ReactionCardProps {
   newsId: string;
@@ -41,11 +42,11 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, h
     <section className={`${styles.card}${compact ? ` ${styles.compact}` : ""}`} data-testid="reaction-card" data-state={state} data-live={live} aria-labelledby={titleId}>
       <header className={styles.head}>
         <div>
-          <h2 id={titleId} className={styles.title}>
+          <h2 id={titleId} className={ui.heading}>
             Price reaction
           </h2>
           {t0 !== null && (
-            <p className={styles.sub}>
+            <p className={`${ui.subheading} ${styles.sub}`}>
               t0 <time dateTime={toKstIso(t0)}>{formatKstTime(t0)}</time> KST, {formatKstDate(t0)}
               {published !== null && published !== t0 && (
                 <> (published {formatKstTime(published)}; first tradable moment after it)</>

@@ -1,5 +1,6 @@
 import { arrowOf, directionOf } from "../lib/format/format-number";
 import styles from "./reaction-card.module.css";
+import ui from "./ui.module.css";
 
 export interface ReactionFigureProps {
   value: number | null;
@@ -32,16 +33,16 @@ export function ReactionFigure({
     return (
       <span className={styles.missing} data-testid={testId} data-value="" title={missingTitle}>
         <span aria-hidden="true">—</span>
-        <span className={styles.srOnly}>{missingTitle}</span>
+        <span className={ui.srOnly}>{missingTitle}</span>
       </span>
     );
   }
   const direction = signed ? directionOf(value * scale, shownDecimals) : "flat";
   const arrow = arrowOf(direction);
   return (
-    <span className={`${styles.figure} ${styles[direction]}`} data-testid={testId} data-value={String(value)}>
+    <span className={`${styles.figure} ${ui[direction]}`} data-testid={testId} data-value={String(value)}>
       {arrow && (
-        <span className={styles.arrow} aria-hidden="true">
+        <span className={ui.arrow} aria-hidden="true">
           {arrow}
         </span>
       )}

@@ -11,6 +11,7 @@ import { useReactionRows } from "../hooks/use-reaction-rows";
 import { ReactionFigure } from "./reaction-figure";
 import { ReactionsSortHeader } from "./reactions-sort-header";
 import styles from "./reactions-table.module.css";
+import ui from "./ui.module.css";
 
 /** Every headline's reaction, one row per ticker, sortable by any column. */
 export function ReactionsTable() {
@@ -35,7 +36,7 @@ export function ReactionsTable() {
       </p>
       <div className={styles.scroll}>
         <table className={styles.table}>
-          <caption className={styles.srOnly}>Reactions by headline and ticker; column headers sort the table.</caption>
+          <caption className={ui.srOnly}>Reactions by headline and ticker; column headers sort the table.</caption>
           <thead>
             <tr>
               <ReactionsSortHeader column="publishedAt" label="Time (KST)" {...header} />
@@ -61,7 +62,7 @@ export function ReactionsTable() {
                 <td className={styles.headline}>
                   <Link href={`/?news=${encodeURIComponent(row.newsId)}`}>{row.headline}</Link>{" "}
                   <Link className={styles.details} href={`/reactions/${encodeURIComponent(row.newsId)}`}>
-                    reaction card<span className={styles.srOnly}> ({row.symbol})</span>
+                    reaction card<span className={ui.srOnly}> ({row.symbol})</span>
                   </Link>
                 </td>
                 <td className={styles.symbol}>
@@ -69,7 +70,7 @@ export function ReactionsTable() {
                   <span className={styles.symbolName}>{instruments.get(row.symbol)?.name}</span>
                 </td>
                 <td data-testid="cell-resolution" data-value={row.resolution}>
-                  <span className={styles.muted} title={row.resolution === "daily" ? "only daily bars around the headline: no minute windows" : "ticks or intraday bars around the headline"}>
+                  <span className={ui.muted} title={row.resolution === "daily" ? "only daily bars around the headline: no minute windows" : "ticks or intraday bars around the headline"}>
                     {row.resolution}
                   </span>
                 </td>
@@ -110,7 +111,7 @@ export function ReactionsTable() {
                       <span aria-hidden="true">⚠ </span>yes
                     </span>
                   ) : (
-                    <span className={styles.muted}>no</span>
+                    <span className={ui.muted}>no</span>
                   )}
                 </td>
               </tr>

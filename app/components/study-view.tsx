@@ -12,6 +12,8 @@ import { tTestSentence, verdictOf, windowLabel } from "../lib/format/study-text"
 import { useTheme } from "../hooks/use-theme";
 import { useColorConvention } from "../hooks/use-color-convention";
 import styles from "../study/study.module.css";
+import frame from "./page-frame.module.css";
+import ui from "./ui.module.css";
 
 const FIELDS = ["symbol", "resolution", "q", "source", "from", "to", "newsIds"] as const;
 const TESTS = [
@@ -159,7 +161,7 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
         </>
       )}
 
-      <h2 className={styles.h1}>Windows</h2>
+      <h2 className={frame.title}>Windows</h2>
       <div className={styles.tableWrap}>
         <table className={styles.table} data-testid="study-windows">
           <thead>
@@ -188,7 +190,7 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
                   return (
                     <td key={key} title={test.pValue === null ? undefined : `p = ${test.pValue.toPrecision(3)}`}>
                       {num(test.statistic)}{" "}
-                      <span className={verdict.startsWith("significant") ? styles.sig : styles.muted}>({verdict})</span>
+                      <span className={verdict.startsWith("significant") ? styles.sig : ui.muted}>({verdict})</span>
                     </td>
                   );
                 })}
@@ -198,7 +200,7 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
         </table>
       </div>
 
-      <h2 className={styles.h1}>Events</h2>
+      <h2 className={frame.title}>Events</h2>
       <div className={styles.tableWrap}>
         <table className={styles.table} data-testid="study-events">
           <thead>
@@ -225,10 +227,10 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
                   </td>
                   <td className={styles.left}>
                     <a href={`/reactions/${encodeURIComponent(e.newsId)}`}>{e.headline ?? e.newsId}</a>
-                    {!e.included && <div className={styles.muted}>left out: {e.reason}</div>}
+                    {!e.included && <div className={ui.muted}>left out: {e.reason}</div>}
                   </td>
                   {study.windows.map((w) => (
-                    <td key={w.window} className={e.included ? undefined : styles.muted}>
+                    <td key={w.window} className={e.included ? undefined : ui.muted}>
                       {pct(e.cars[w.window])}
                     </td>
                   ))}

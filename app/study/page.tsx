@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AppFooter } from "../components/app-footer";
 import { StudyView } from "../components/study-view";
-import styles from "./study.module.css";
+import frame from "../components/page-frame.module.css";
 
 export const metadata: Metadata = {
   title: "Event study — Aftershock",
@@ -13,12 +13,12 @@ export const metadata: Metadata = {
 export default function StudyPage() {
   return (
     <>
-      <main className={styles.page}>
-        <nav className={styles.crumbs} aria-label="Breadcrumb">
+      <main className={frame.page}>
+        <nav className={frame.crumbs} aria-label="Breadcrumb">
           <Link href="/">Dashboard</Link> · <Link href="/reactions">Reactions</Link>
         </nav>
-        <h1 className={styles.h1}>Event study</h1>
-        <p className={styles.lede}>
+        <h1 className={frame.title}>Event study</h1>
+        <p className={`${frame.lede} ${frame.ledeSpaced}`}>
           The headlines naming one symbol that match the query, pooled in event time: the average abnormal return against
           KOSPI minute by minute after each headline, or trading day by trading day around it (AAR), its running sum (CAAR)
           with a 95% band, and the tests of the event-study literature (cross-sectional t, Patell Z,

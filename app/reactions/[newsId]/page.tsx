@@ -4,6 +4,7 @@ import { AppFooter } from "../../components/app-footer";
 import { EventOverlayChart } from "../../components/event-overlay-chart";
 import { ReactionCard } from "../../components/reaction-card";
 import { ReactionStory } from "../../components/reaction-story";
+import frame from "../../components/page-frame.module.css";
 import styles from "./detail.module.css";
 
 export const metadata: Metadata = {
@@ -15,8 +16,8 @@ export default async function ReactionDetailPage({ params }: { params: Promise<{
   const { newsId } = await params;
   return (
     <>
-      <main className={styles.page}>
-        <nav className={styles.crumbs} aria-label="Breadcrumb">
+      <main className={`${frame.page} ${frame.wide}`}>
+        <nav className={frame.crumbs} aria-label="Breadcrumb">
           <Link href={`/?news=${encodeURIComponent(newsId)}`}>Dashboard</Link>
           <span aria-hidden="true"> / </span>
           <Link href="/reactions">All reactions</Link>
