@@ -78,7 +78,7 @@ test.describe("dashboard", () => {
     await expect(page.getByTestId("chart-005380.KS")).toHaveAttribute("data-interval", "1d");
 
     const seed = page.locator(`[data-testid="news-item"][data-news-id="${SEED_ID}"]`);
-    const headline = seed.locator("button.news-headline-button");
+    const headline = seed.getByTestId("news-headline");
     await headline.focus();
     await page.keyboard.press("Enter");
 
@@ -104,7 +104,7 @@ test.describe("dashboard", () => {
   test("opens on the headline a link names (?news=ID)", async ({ page }) => {
     await openDashboard(page, `/?news=${SEED_ID}`);
     const seed = page.locator(`[data-testid="news-item"][data-news-id="${SEED_ID}"]`);
-    await expect(seed.locator("button.news-headline-button")).toHaveAttribute("aria-expanded", "true");
+    await expect(seed.getByTestId("news-headline")).toHaveAttribute("aria-expanded", "true");
     const chart = page.getByTestId("chart-005380.KS");
     await expect
       .poll(async () => Number(await chart.getAttribute("data-visible-from")) <= SEED_T0 && SEED_T0 <= Number(await chart.getAttribute("data-visible-to")))
@@ -123,7 +123,7 @@ test.describe("dashboard", () => {
     expect(res.status()).toBe(201);
     await expect(page.getByTestId("news-item")).toHaveCount(before + 1);
     await expect(page.getByTestId("news-item").first()).toContainText(headline);
-    await page.getByTestId("news-item").first().locator("button.news-headline-button").click();
+    await page.getByTestId("news-item").first().getByTestId("news-headline").click();
     await expect(page.getByTestId("news-item").first()).toContainText("<b>not bold</b>");
   });
 

@@ -49,7 +49,7 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
   await expect(page.getByTestId("data-disclaimer")).toContainText("imported from 005380.KS.csv (real market data)");
   await expect(page.getByTestId("data-disclaimer")).not.toContainText("simulated");
   // The watchlist has the last imported close (26 Feb 2021) without a reload.
-  const quote = page.getByTestId("chart-005380.KS").locator("xpath=ancestor::article").locator(".chart-quote .price");
+  const quote = page.getByTestId("chart-005380.KS").locator("xpath=ancestor::article").getByTestId("chart-price");
   await expect(quote).toHaveText("237,000", { timeout: 30_000 });
 
   const res = await page.request.post(`${server.url}/api/news`, {
@@ -65,7 +65,7 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
   const { id } = (await res.json()) as { id: string };
   const item = page.locator(`[data-testid="news-item"][data-news-id="${id}"]`);
   await expect(item).toBeVisible({ timeout: 30_000 });
-  await item.locator("button.news-headline-button").click();
+  await item.getByTestId("news-headline").click();
 
   // Every chart moves to 8 Jan 2021, in daily bars (the only resolution this history has).
   for (const symbol of SYMBOLS) {

@@ -23,7 +23,7 @@ const shoot = async (page: Page, name: string) => void (SHOTS && (await page.scr
 const contrastProblems = async (page: Page) =>
   (await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze()).violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
 
-const upColorOf = (page: Page) => page.locator('[data-testid="color-toggle"] .is-up').evaluate((el) => getComputedStyle(el).color);
+const upColorOf = (page: Page) => page.getByTestId("color-toggle").getByTestId("swatch-up").evaluate((el) => getComputedStyle(el).color);
 
 test.describe("for Korean users", () => {
   test("the replay range reads and writes 24-hour KST in a 12-hour locale", async ({ page }) => {
@@ -71,12 +71,12 @@ test.describe("for Korean users", () => {
     expect(await upColorOf(page)).toBe("rgb(248, 81, 73)");
     await expect(chart).toHaveAttribute("data-up-color", "#f85149");
     // Down is blue under KRX: a falling quote must not look like a rising one did before.
-    expect(await page.locator('[data-testid="color-toggle"] .is-down').evaluate((el) => getComputedStyle(el).color)).toBe("rgb(108, 182, 255)");
+    expect(await page.getByTestId("color-toggle").getByTestId("swatch-down").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(108, 182, 255)");
 
     // The seed headline's tags carry the Korean names beside the codes.
     const item = page.locator(`[data-testid="news-item"][data-news-id="${SEED_ID}"]`);
     await expect(item.getByTestId("ticker-chip").filter({ hasText: "005380.KS" })).toContainText("현대차");
-    await item.locator(".news-headline-button").click();
+    await item.getByTestId("news-headline").click();
     await shoot(page, "krx-dark");
     expect(await contrastProblems(page)).toEqual([]);
     await page.getByTestId("theme-toggle").click();

@@ -9,6 +9,7 @@ import { ColorConventionToggle } from "./color-convention-toggle";
 import { ConnectionIndicator } from "./connection-indicator";
 import { MarketClockView } from "./market-clock-view";
 import { ThemeToggle } from "./theme-toggle";
+import styles from "./app-header.module.css";
 
 // "22 Oct 13:05 – 14:37", or with both dates when the range spans days.
 function describeRange({ from, to }: ReplayRange): string {
@@ -30,16 +31,16 @@ interface AppHeaderProps {
 export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderProps) {
   const scenario = useFeedScenario();
   return (
-    <header className="app-header">
-      <div className="brand">
-        <h1 className="brand-name">Aftershock</h1>
+    <header className={styles.header}>
+      <div className={styles.brand}>
+        <h1 className={styles.name}>Aftershock</h1>
         {replay ? (
-          <span className="feed-badge is-replay" data-testid="feed-badge" title="A replay of stored ticks: nothing on the page is live">
-            Replay <span className="feed-badge-range">{describeRange(replay)} KST</span>
+          <span className={`${styles.feedBadge} ${styles.replay}`} data-testid="feed-badge" title="A replay of stored ticks: nothing on the page is live">
+            Replay <span className={styles.range}>{describeRange(replay)} KST</span>
           </span>
         ) : source.kind !== "simulated" ? (
           <span
-            className={`feed-badge is-${source.kind}`}
+            className={`${styles.feedBadge} ${styles[source.kind] ?? ""}`}
             data-testid="feed-badge"
             data-source={source.kind}
             title={
@@ -52,7 +53,7 @@ export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderPro
           </span>
         ) : (
           <span
-            className="feed-badge"
+            className={styles.feedBadge}
             data-testid="feed-badge"
             data-scenario={scenario ?? undefined}
             title={
@@ -65,18 +66,18 @@ export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderPro
             {scenario && (
               <>
                 {" · Scenario "}
-                <span className="feed-badge-scenario">{scenario}</span>
+                <span className={styles.scenario}>{scenario}</span>
               </>
             )}
           </span>
         )}
-        <nav aria-label="Pages" className="app-nav">
+        <nav aria-label="Pages" className={styles.nav}>
           <a href="/reactions" data-testid="nav-reactions">
             All reactions
           </a>
         </nav>
       </div>
-      <div className="header-status">
+      <div className={styles.status}>
         <MarketClockView />
         <ConnectionIndicator />
         <ColorConventionToggle />

@@ -6,6 +6,8 @@ import type { SourceLabel } from "../lib/format/data-labels";
 import type { Theme } from "../lib/state/theme";
 import { IntervalSwitch } from "./interval-switch";
 import { PriceChart } from "./price-chart";
+import styles from "./chart-panel.module.css";
+import ui from "./ui.module.css";
 
 interface ChartPanelProps {
   instruments: readonly Instrument[];
@@ -26,17 +28,17 @@ interface ChartPanelProps {
 export function ChartPanel(props: ChartPanelProps) {
   const { instruments, interval, onIntervalChange, onLive, news } = props;
   return (
-    <section className="panel charts" aria-labelledby="charts-title">
-      <div className="charts-toolbar">
-        <h2 id="charts-title" className="panel-title">
-          Charts <span className="panel-hint">times in KST</span>
+    <section className={`${ui.panel} ${styles.charts}`} aria-labelledby="charts-title">
+      <div className={styles.toolbar}>
+        <h2 id="charts-title" className={`${ui.panelTitle} ${styles.title}`}>
+          Charts <span className={ui.panelHint}>times in KST</span>
         </h2>
         <IntervalSwitch value={interval} onChange={onIntervalChange} />
-        <button type="button" className="button" data-testid="go-live" onClick={onLive} title="Show the latest bars of every chart">
+        <button type="button" className={ui.button} data-testid="go-live" onClick={onLive} title="Show the latest bars of every chart">
           Latest ⇥
         </button>
       </div>
-      <div className="chart-stack">
+      <div className={styles.stack}>
         {instruments.map((instrument) => (
           <PriceChart
             key={instrument.symbol}

@@ -5,6 +5,8 @@ import type { Instrument, Interval } from "../../contract/model";
 import { describeChange } from "../lib/format/describe-change";
 import { formatPrice } from "../lib/format/format-number";
 import { useQuote } from "../hooks/use-market";
+import styles from "./price-chart.module.css";
+import ui from "./ui.module.css";
 
 const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
 
@@ -37,9 +39,9 @@ export function ChartQuote({ instrument, interval, markerCount, host }: ChartQuo
   }, [host, label]);
 
   return (
-    <p className="chart-quote" aria-hidden="true">
-      <span className="price">{last ?? "\u2013"}</span>{" "}
-      <span className={`change is-${change.direction}`}>
+    <p className={styles.quote} aria-hidden="true">
+      <span className={styles.price} data-testid="chart-price">{last ?? "\u2013"}</span>{" "}
+      <span className={`${styles.change} ${ui[change.direction]}`}>
         {change.arrow} {change.abs} ({change.pct})
       </span>
     </p>

@@ -2,6 +2,8 @@
 
 import type { ConnectionStatus } from "../lib/market/market-source";
 import { useConnectionNotice, useConnectionStatus, useFeedStatus } from "../hooks/use-market";
+import styles from "./connection-indicator.module.css";
+import ui from "./ui.module.css";
 
 const LABELS: Record<ConnectionStatus, string> = {
   connecting: "Connecting",
@@ -18,7 +20,7 @@ export function ConnectionIndicator() {
   const paused = status === "connected" && feed.state === "paused";
   return (
     <div
-      className={`connection is-${paused ? "paused" : status}`}
+      className={`${styles.connection} ${styles[paused ? "paused" : status]}`}
       data-testid="connection-status"
       data-state={status}
       data-notice={notice?.code}
@@ -26,11 +28,11 @@ export function ConnectionIndicator() {
       role="status"
       title={feed.state === "paused" ? feed.reason : notice?.message}
     >
-      <span className="connection-dot" aria-hidden="true" />
+      <span className={styles.dot} aria-hidden="true" />
       <span>
-        <span className="sr-only">Connection: </span>
+        <span className={ui.srOnly}>Connection: </span>
         {paused ? "Feed paused: storage unavailable" : LABELS[status]}
-        {notice?.code === "slow_consumer" && <span className="connection-notice"> · resumed after falling behind</span>}
+        {notice?.code === "slow_consumer" && <span className={styles.notice}> · resumed after falling behind</span>}
       </span>
     </div>
   );

@@ -8,6 +8,8 @@ import { readSavedWatchlist, saveWatchlist } from "../lib/state/saved-watchlist"
 import { watchlistOf } from "../lib/state/watchlist";
 import { AppFooter } from "./app-footer";
 import { LiveDashboard } from "./live-dashboard";
+import header from "./app-header.module.css";
+import ui from "./ui.module.css";
 
 /** Loads the instruments, then hands over to the live dashboard. */
 export function Dashboard() {
@@ -53,10 +55,10 @@ export function Dashboard() {
   }
   return (
     <div className="app">
-      <header className="app-header">
-        <div className="brand">
-          <h1 className="brand-name">Aftershock</h1>
-          <span className="feed-badge" data-testid="feed-badge">
+      <header className={header.header}>
+        <div className={header.brand}>
+          <h1 className={header.name}>Aftershock</h1>
+          <span className={header.feedBadge} data-testid="feed-badge">
             Simulated
           </span>
         </div>
@@ -65,7 +67,7 @@ export function Dashboard() {
         {error ? (
           <p role="alert">The dashboard could not start: {error}. Reload the page to try again.</p>
         ) : (
-          <p className="muted">Loading instruments…</p>
+          <p className={ui.muted}>Loading instruments…</p>
         )}
       </main>
       <AppFooter />

@@ -7,6 +7,8 @@ import { formatKstStamp, toKstIso } from "../lib/format/format-kst";
 // A headline's reaction (its maths, tables and downloads) is only drawn once the headline is
 // opened: its code loads then, not with the dashboard's first paint.
 const ReactionCard = lazy(() => import("./reaction-card").then((m) => ({ default: m.ReactionCard })));
+import styles from "./news-feed.module.css";
+import ui from "./ui.module.css";
 
 // Only web links are followed; anything else in `url` (javascript:, data:) is not a link.
 const SAFE_URL = /^https?:\/\//i;
@@ -32,25 +34,25 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
   const bodyId = `news-body-${item.id}`;
   const paragraphs = item.body.split(/\n\s*\n/).filter((p) => p.trim() !== "");
   return (
-    <li className={`news-card${selected ? " is-selected" : ""}`} data-testid="news-item" data-news-id={item.id}>
-      <button type="button" className="news-headline-button" aria-expanded={selected} aria-controls={bodyId} onClick={() => onSelect(item)}>
-        <span className="news-meta">
+    <li className={`${styles.card}${selected ? ` ${ui.selected}` : ""}`} data-testid="news-item" data-news-id={item.id}>
+      <button type="button" className={`${ui.plainButton} ${styles.headlineButton}`} data-testid="news-headline" aria-expanded={selected} aria-controls={bodyId} onClick={() => onSelect(item)}>
+        <span className={styles.meta}>
           <time dateTime={toKstIso(published)}>{formatKstStamp(published)} KST</time>
-          <span className="news-source">{item.source}</span>
+          <span className={styles.source}>{item.source}</span>
         </span>
-        <span className="news-headline">{item.headline}</span>
+        <span className={styles.headline}>{item.headline}</span>
         {item.tickers.length > 0 && (
-          <span className="news-tickers">
-            <span className="sr-only">Tickers: </span>
+          <span className={styles.tickers}>
+            <span className={ui.srOnly}>Tickers: </span>
             {item.tickers.map((symbol) => {
               const known = names.get(symbol);
               // The Korean name is how Korean readers know a company; the code alone is not.
               const ko = known?.nameKo && known.nameKo !== known.name ? known.nameKo : null;
               return (
-                <span key={symbol} className="ticker-chip" title={known?.name} data-testid="ticker-chip">
+                <span key={symbol} className={styles.ticker} title={known?.name} data-testid="ticker-chip">
                   {symbol}
                   {ko && (
-                    <span className="ticker-chip-ko" lang="ko">
+                    <span className={styles.tickerKo} lang="ko">
                       {" "}
                       {ko}
                     </span>
@@ -61,11 +63,11 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
           </span>
         )}
       </button>
-      <div id={bodyId} className="news-body" hidden={!selected}>
+      <div id={bodyId} className={styles.body} hidden={!selected}>
         {selected && paragraphs.map((text, i) => <p key={i}>{text}</p>)}
         {selected && (
-          <p className="news-links">
-            <button type="button" className="button" onClick={() => onReplay(item)} data-testid="news-replay">
+          <p className={styles.links}>
+            <button type="button" className={ui.button} onClick={() => onReplay(item)} data-testid="news-replay">
               ▶ Replay this reaction
             </button>
             <a href={`/reactions/${encodeURIComponent(item.id)}`}>Full reaction →</a>
@@ -77,7 +79,7 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
           </p>
         )}
         {selected && item.tickers.length > 0 && (
-          <Suspense fallback={<p className="muted">Loading the reaction…</p>}>
+          <Suspense fallback={<p className={ui.muted}>Loading the reaction…</p>}>
             <ReactionCard newsId={item.id} headline={item.headline} compact onReplay={() => onReplay(item)} asOf={asOf} />
           </Suspense>
         )}

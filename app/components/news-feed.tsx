@@ -2,6 +2,8 @@
 
 import type { Instrument, NewsItem } from "../../contract/model";
 import { NewsCard } from "./news-card";
+import styles from "./news-feed.module.css";
+import ui from "./ui.module.css";
 
 interface NewsFeedProps {
   items: readonly NewsItem[];
@@ -22,23 +24,23 @@ interface NewsFeedProps {
 export function NewsFeed({ items, latest, error, instruments, selectedId, onSelect, onReplay, replaying, replayClock }: NewsFeedProps) {
   const names = new Map(instruments.map((i) => [i.symbol, i]));
   return (
-    <section className="panel news" aria-labelledby="news-title">
-      <h2 id="news-title" className="panel-title">
-        News <span className="panel-count">{items.length}</span>
-        <span className="panel-hint">{replaying ? "up to the replay clock" : "select a headline to see the reaction"}</span>
+    <section className={`${ui.panel} ${styles.news}`} aria-labelledby="news-title">
+      <h2 id="news-title" className={ui.panelTitle}>
+        News <span className={ui.panelCount}>{items.length}</span>
+        <span className={`${ui.panelHint} ${styles.hint}`}>{replaying ? "up to the replay clock" : "select a headline to see the reaction"}</span>
       </h2>
-      <p className="sr-only" aria-live="polite">
+      <p className={ui.srOnly} aria-live="polite">
         {latest ? `New headline: ${latest.headline}` : ""}
       </p>
       {error && (
-        <p className="panel-message" role="alert">
+        <p className={ui.panelMessage} role="alert">
           News could not be loaded: {error}
         </p>
       )}
       {!error && items.length === 0 && (
-        <p className="panel-message muted">{replaying ? "No headline before the replay clock yet." : "No headlines yet."}</p>
+        <p className={`${ui.panelMessage} ${ui.muted}`}>{replaying ? "No headline before the replay clock yet." : "No headlines yet."}</p>
       )}
-      <ol className="news-list">
+      <ol className={styles.list}>
         {items.map((item) => (
           <NewsCard key={item.id} item={item} names={names} selected={item.id === selectedId} onSelect={onSelect} onReplay={onReplay} asOf={replayClock} />
         ))}

@@ -14,6 +14,8 @@ import { useColorConvention } from "../hooks/use-color-convention";
 import { useChartHistory } from "../hooks/use-chart-history";
 import { useMarket, useMarketEpoch } from "../hooks/use-market";
 import { ChartQuote } from "./chart-quote";
+import styles from "./price-chart.module.css";
+import ui from "./ui.module.css";
 // Extra history asked for when a headline lies before the loaded bars.
 const LEAD_MS = 2 * 3_600_000;
 
@@ -110,21 +112,21 @@ export function PriceChart(props: PriceChartProps) {
   }, [focused, revealNonce]);
 
   return (
-    <article className={`chart-card${focused ? " is-focused" : ""}`} aria-labelledby={`chart-title-${symbol}`}>
-      <header className="chart-head">
-        <h3 id={`chart-title-${symbol}`} className="chart-title">
-          <span className="instrument-name">{instrument.name}</span> <span className="instrument-symbol">{symbol}</span>{" "}
-          <span className="chart-interval">{interval}</span>{" "}
-          <span className={`chart-source is-${source.kind}`} data-testid={`chart-source-${symbol}`}>
+    <article className={`${styles.card}${focused ? ` ${styles.focused}` : ""}`} aria-labelledby={`chart-title-${symbol}`}>
+      <header className={styles.head}>
+        <h3 id={`chart-title-${symbol}`} className={styles.title}>
+          <span className={ui.instrumentName}>{instrument.name}</span> <span className={ui.instrumentSymbol}>{symbol}</span>{" "}
+          <span className={styles.interval}>{interval}</span>{" "}
+          <span className={`${styles.source}${source.kind === "imported" ? ` ${styles.imported}` : ""}`} data-testid={`chart-source-${symbol}`}>
             {source.text}
           </span>
         </h3>
         <ChartQuote instrument={instrument} interval={interval} markerCount={markerCount} host={host} />
       </header>
-      <div className="chart-frame">
+      <div className={styles.frame}>
         <div
           ref={host}
-          className="chart-host"
+          className={styles.host}
           role="img"
           // aria-label: written by ChartQuote, which re-renders with every trade; this card does not.
           tabIndex={-1}
@@ -134,10 +136,10 @@ export function PriceChart(props: PriceChartProps) {
           data-marker-count={markerCount}
           data-up-color={palette.up}
         />
-        <p ref={legend} className="chart-legend" aria-hidden="true" />
-        {!ready && !history.error && <p className="chart-overlay">Loading {interval} bars…</p>}
+        <p ref={legend} className={styles.legend} aria-hidden="true" />
+        {!ready && !history.error && <p className={styles.overlay}>Loading {interval} bars…</p>}
         {history.error && (
-          <p className="chart-overlay" role="alert">
+          <p className={styles.overlay} role="alert">
             Chart unavailable: {history.error}
           </p>
         )}

@@ -7,6 +7,8 @@ import type { ReplayControls } from "../hooks/use-replay";
 import { ReplayKeys } from "./replay-keys";
 import { ReplaySeek } from "./replay-seek";
 import { ReplayStartForm } from "./replay-start-form";
+import styles from "./replay-bar.module.css";
+import ui from "./ui.module.css";
 
 const STATE_WORDS = { playing: "Playing", paused: "Paused", ended: "Ended" } as const;
 
@@ -19,33 +21,33 @@ interface ReplayBarProps {
 /** The replay toolbar: a range to start from when live; transport, speed and seek while replaying. */
 export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
   return (
-    <section className={`replay-bar is-${view.phase}`} aria-label="Replay" data-testid="replay-bar" data-phase={view.phase} data-state={view.phase === "on" ? view.state : ""}>
-      <h2 className="replay-title">Replay</h2>
+    <section className={`${styles.bar}${view.phase === "on" ? ` ${styles.on}` : ""}`} aria-label="Replay" data-testid="replay-bar" data-phase={view.phase} data-state={view.phase === "on" ? view.state : ""}>
+      <h2 className={ui.heading}>Replay</h2>
       {view.phase === "off" && <ReplayStartForm suggested={suggested} error={view.error} onStart={controls.start} />}
       {view.phase === "starting" && (
-        <p className="muted" role="status">
+        <p className={ui.muted} role="status">
           Starting the replay…
         </p>
       )}
       {view.phase === "on" && (
         <>
-          <div className="replay-transport" role="group" aria-label="Transport">
-            <button type="button" className="button replay-play" onClick={controls.toggle} data-testid="replay-toggle" aria-keyshortcuts="Space">
+          <div className={styles.group} role="group" aria-label="Transport">
+            <button type="button" className={`${ui.button} ${styles.play}`} onClick={controls.toggle} data-testid="replay-toggle" aria-keyshortcuts="Space">
               {view.state === "playing" ? "❚❚ Pause" : view.state === "ended" ? "↺ Again" : "▶ Play"}
             </button>
-            <button type="button" className="button" onClick={() => controls.step("tick")} data-testid="replay-step-tick" aria-keyshortcuts="ArrowRight" title="Step one tick (→)">
+            <button type="button" className={ui.button} onClick={() => controls.step("tick")} data-testid="replay-step-tick" aria-keyshortcuts="ArrowRight" title="Step one tick (→)">
               +1 tick
             </button>
-            <button type="button" className="button" onClick={() => controls.step("1m")} data-testid="replay-step-1m" aria-keyshortcuts="Shift+ArrowRight" title="Step one minute (Shift+→)">
+            <button type="button" className={ui.button} onClick={() => controls.step("1m")} data-testid="replay-step-1m" aria-keyshortcuts="Shift+ArrowRight" title="Step one minute (Shift+→)">
               +1 min
             </button>
           </div>
-          <div className="replay-speeds" role="group" aria-label="Speed">
+          <div role="group" aria-label="Speed">
             {REPLAY_SPEEDS.map((speed) => (
               <button
                 key={String(speed)}
                 type="button"
-                className="segment"
+                className={ui.segment}
                 aria-pressed={speed === view.speed}
                 onClick={() => controls.setSpeed(speed)}
                 data-testid={`replay-speed-${speed}`}
@@ -54,14 +56,14 @@ export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
               </button>
             ))}
           </div>
-          <span className={`replay-state is-${view.state}`} data-testid="replay-state" role="status">
+          <span className={`${styles.state} ${styles[view.state] ?? ""}`} data-testid="replay-state" role="status">
             {STATE_WORDS[view.state]}
           </span>
           <ReplaySeek range={view.range} t={view.t} onSeek={controls.seek} />
-          <button type="button" className="button" onClick={controls.nextNews} data-testid="replay-next-news" aria-keyshortcuts="N" title="Jump to the next headline (N)">
+          <button type="button" className={ui.button} onClick={controls.nextNews} data-testid="replay-next-news" aria-keyshortcuts="N" title="Jump to the next headline (N)">
             Next headline »
           </button>
-          <button type="button" className="button button-primary" onClick={controls.stop} data-testid="replay-live" aria-keyshortcuts="L" title="Leave the replay (L)">
+          <button type="button" className={`${ui.button} ${ui.primary}`} onClick={controls.stop} data-testid="replay-live" aria-keyshortcuts="L" title="Leave the replay (L)">
             Back to live
           </button>
         </>

@@ -14,6 +14,8 @@ function parseTyped(text: string, clock: number): number | null {
   return fromKstInput(value);
 }
 import type { ReplayRange } from "../lib/replay/replay-range";
+import styles from "./replay-bar.module.css";
+import ui from "./ui.module.css";
 
 // Dragging the slider seeks once it rests, not on every pixel: each seek reloads history.
 const SETTLE_MS = 200;
@@ -45,13 +47,13 @@ export function ReplaySeek({ range, t, onSeek }: { range: ReplayRange; t: number
 
   const shown = dragged ?? t;
   return (
-    <div className="replay-seek">
-      <span className="replay-bound" aria-hidden="true">
+    <div className={`${styles.group} ${styles.seek}`}>
+      <span className={styles.bound} aria-hidden="true">
         {formatKstTime(range.from).slice(0, 5)}
       </span>
       <input
         type="range"
-        className="replay-slider"
+        className={styles.slider}
         min={range.from}
         max={range.to}
         step={1_000}
@@ -61,15 +63,15 @@ export function ReplaySeek({ range, t, onSeek }: { range: ReplayRange; t: number
         aria-valuetext={`${formatKstStamp(shown)}:${formatKstTime(shown).slice(6)} KST`}
         data-testid="replay-slider"
       />
-      <span className="replay-bound" aria-hidden="true">
+      <span className={styles.bound} aria-hidden="true">
         {formatKstTime(range.to).slice(0, 5)}
       </span>
-      <form className="replay-goto" onSubmit={submit}>
+      <form className={`${styles.group} ${styles.goto}`} onSubmit={submit}>
         <input
           type="text"
           inputMode="numeric"
           size={8}
-          className="replay-goto-input"
+          className={styles.gotoInput}
           aria-label="Go to time, KST (13:07:00, or 2025-10-22 13:07)"
           title="Type a KST time (13:07:00) or date and time (2025-10-22 13:07), then Enter"
           value={typed ?? formatKstTime(shown)}
@@ -77,7 +79,7 @@ export function ReplaySeek({ range, t, onSeek }: { range: ReplayRange; t: number
           onBlur={() => setTyped(null)}
           data-testid="replay-goto"
         />
-        <button type="submit" className="button" onMouseDown={(e) => e.preventDefault()}>
+        <button type="submit" className={ui.button} onMouseDown={(e) => e.preventDefault()}>
           Go
         </button>
       </form>

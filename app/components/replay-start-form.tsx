@@ -5,6 +5,8 @@ import { MAX_REPLAY_RANGE_MS } from "../../contract/limits";
 import { KST_FIELD_PATTERN, fromKstInput, toKstField } from "../lib/format/kst-input";
 import type { ReplayRange } from "../lib/replay/replay-range";
 import { REPLAY_SPEEDS, type ReplaySpeed, parseSpeed, speedLabel } from "../lib/replay/replay-speeds";
+import styles from "./replay-bar.module.css";
+import ui from "./ui.module.css";
 
 interface ReplayStartFormProps {
   /** What the inputs show until edited: the selected headline's window or the last session. */
@@ -19,7 +21,7 @@ function KstField({ value, onChange, testId, label }: { value: string; onChange:
   return (
     <input
       type="text"
-      className="replay-time"
+      className={styles.time}
       inputMode="numeric"
       size={19}
       spellCheck={false}
@@ -62,17 +64,17 @@ export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormPr
 
   const message = problem ?? error;
   return (
-    <form className="replay-form" onSubmit={submit} aria-label="Start a replay">
-      <label className="replay-field">
+    <form className={styles.group} onSubmit={submit} aria-label="Start a replay">
+      <label className={styles.field}>
         <span>From</span>
         <KstField value={from} onChange={setFrom} testId="replay-from" label="Replay from, KST" />
       </label>
-      <label className="replay-field">
+      <label className={styles.field}>
         <span>to</span>
         <KstField value={to} onChange={setTo} testId="replay-to" label="Replay to, KST" />
-        <span className="replay-zone">KST</span>
+        <span className={styles.zone}>KST</span>
       </label>
-      <label className="replay-field">
+      <label className={styles.field}>
         <span>at</span>
         <select value={String(speed)} onChange={(e) => setSpeed(parseSpeed(e.target.value) ?? 60)} data-testid="replay-speed-select">
           {REPLAY_SPEEDS.map((s) => (
@@ -82,11 +84,11 @@ export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormPr
           ))}
         </select>
       </label>
-      <button type="submit" className="button button-primary" data-testid="replay-start">
+      <button type="submit" className={`${ui.button} ${ui.primary}`} data-testid="replay-start">
         ▶ Replay
       </button>
       {message && (
-        <p className="replay-error" role="alert">
+        <p className={styles.error} role="alert">
           {message}
         </p>
       )}

@@ -6,31 +6,33 @@ import type { Direction } from "../lib/format/format-number";
 import { formatKstTime } from "../lib/format/format-kst";
 import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format/format-number";
 import { useQuote } from "../hooks/use-market";
+import styles from "./time-and-sales.module.css";
+import ui from "./ui.module.css";
 
 /** One instrument's recent trades, newest first; price marked up/down against the trade before. */
 export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {
   const { recent } = useQuote(instrument.symbol);
   return (
     <div
-      className={visible ? "tape-scroll" : "sr-only"}
+      className={visible ? styles.scroll : ui.srOnly}
       data-testid={`time-and-sales-${instrument.symbol}`}
       // When the trades overflow, keyboard users must be able to scroll them too.
       tabIndex={visible ? 0 : undefined}
       role={visible ? "region" : undefined}
       aria-label={visible ? `${instrument.name} trades` : undefined}
     >
-      <table className="data-table tape-table">
+      <table className={`${ui.table} ${styles.trades}`}>
         <caption>
-          <span className="tape-name">{instrument.name}</span> <span className="instrument-symbol">{instrument.symbol}</span>
-          <span className="sr-only">: last {recent.length} trades, newest first, times in KST</span>
+          <span className={styles.name}>{instrument.name}</span> <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
+          <span className={ui.srOnly}>: last {recent.length} trades, newest first, times in KST</span>
         </caption>
         <thead>
           <tr>
             <th scope="col">Time (KST)</th>
-            <th scope="col" className="num">
+            <th scope="col" className={ui.num}>
               Price
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={ui.num}>
               Size
             </th>
           </tr>
@@ -38,7 +40,7 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
         <tbody>
           {recent.length === 0 && (
             <tr>
-              <td colSpan={3} className="muted">
+              <td colSpan={3} className={ui.muted}>
                 No trades yet
               </td>
             </tr>
@@ -59,14 +61,14 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
 const TapeRow = memo(function TapeRow({ tick, direction, decimals }: { tick: Tick; direction: Direction; decimals: number }) {
   return (
     <tr>
-      <td className="num time">{formatKstTime(tick.ts)}</td>
-      <td className={`num price is-${direction}`}>
-        <span className="arrow" aria-hidden="true">
+      <td className={`${ui.num} ${styles.time}`}>{formatKstTime(tick.ts)}</td>
+      <td className={`${ui.num} ${ui[direction]}`}>
+        <span className={ui.arrow} aria-hidden="true">
           {arrowOf(direction)}
         </span>
         {formatPrice(tick.price, decimals)}
       </td>
-      <td className="num">{formatSize(tick.size)}</td>
+      <td className={ui.num}>{formatSize(tick.size)}</td>
     </tr>
   );
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Theme } from "../lib/state/theme";
+import ui from "./ui.module.css";
 
 /** Switches between the dark and light looks; the choice is remembered. */
 export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () => void }) {
@@ -8,14 +9,14 @@ export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () =>
   return (
     <button
       type="button"
-      className="button theme-toggle"
+      className={ui.button}
       data-testid="theme-toggle"
       data-theme-current={theme}
       onClick={onToggle}
       title={`Switch to the ${next} theme`}
     >
       <span aria-hidden="true">{theme === "dark" ? "\u263E" : "\u2600"}</span>{" "}
-      <span className="sr-only">Theme: </span>
+      <span className={ui.srOnly}>Theme: </span>
       {theme === "dark" ? "Dark" : "Light"}
     </button>
   );

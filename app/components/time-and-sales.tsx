@@ -2,6 +2,8 @@
 
 import type { Instrument } from "../../contract/model";
 import { TapeTable } from "./tape-table";
+import styles from "./time-and-sales.module.css";
+import ui from "./ui.module.css";
 
 interface TimeAndSalesProps {
   instruments: readonly Instrument[];
@@ -14,8 +16,8 @@ interface TimeAndSalesProps {
  */
 export function TimeAndSales({ instruments, focusedSymbol }: TimeAndSalesProps) {
   return (
-    <section className="panel tape" aria-labelledby="tape-title">
-      <h2 id="tape-title" className="panel-title">
+    <section className={`${ui.panel} ${styles.tape}`} aria-labelledby="tape-title">
+      <h2 id="tape-title" className={ui.panelTitle}>
         Time &amp; sales
       </h2>
       {instruments.map((instrument) => (

@@ -4,6 +4,8 @@ import type { Instrument } from "../../contract/model";
 import { describeChange } from "../lib/format/describe-change";
 import { formatPrice } from "../lib/format/format-number";
 import { useQuote } from "../hooks/use-market";
+import styles from "./watchlist.module.css";
+import ui from "./ui.module.css";
 
 interface WatchlistRowProps {
   instrument: Instrument;
@@ -19,7 +21,7 @@ export function WatchlistRow({ instrument, focused, onFocus, onRemove }: Watchli
   const last = quote.last ? formatPrice(quote.last.price, instrument.decimals) : "\u2013";
   return (
     <tr
-      className={`quote-row${focused ? " is-focused" : ""}`}
+      className={`${styles.row}${focused ? ` ${ui.selected}` : ""}`}
       data-testid={`watchlist-row-${instrument.symbol}`}
       aria-current={focused ? "true" : undefined}
       onClick={() => onFocus(instrument.symbol)}
@@ -27,22 +29,22 @@ export function WatchlistRow({ instrument, focused, onFocus, onRemove }: Watchli
       <th scope="row">
         <button
           type="button"
-          className="row-button"
+          className={`${ui.plainButton} ${styles.rowButton}`}
           onClick={(event) => {
             event.stopPropagation();
             onFocus(instrument.symbol);
           }}
           title={`Show the ${instrument.name} chart`}
         >
-          <span className="instrument-name">{instrument.name}</span>
+          <span className={ui.instrumentName}>{instrument.name}</span>
           {instrument.nameKo && instrument.nameKo !== instrument.name && (
-            <span className="instrument-name-ko" lang="ko">
+            <span className={styles.nameKo} lang="ko">
               {instrument.nameKo}
             </span>
           )}
-          <span className="instrument-symbol">{instrument.symbol}</span>
+          <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
           {instrument.hasData === false && (
-            <span className="muted no-data" data-testid="no-data">
+            <span className={`${ui.muted} ${styles.noData}`} data-testid="no-data">
               no prices: not simulated (FEED_SYMBOLS) nor imported
             </span>
           )}
@@ -50,7 +52,7 @@ export function WatchlistRow({ instrument, focused, onFocus, onRemove }: Watchli
         {onRemove && (
           <button
             type="button"
-            className="row-remove"
+            className={styles.remove}
             aria-label={`Remove ${instrument.name} from the watchlist`}
             data-testid={`watchlist-remove-${instrument.symbol}`}
             onClick={(event) => {
@@ -62,16 +64,16 @@ export function WatchlistRow({ instrument, focused, onFocus, onRemove }: Watchli
           </button>
         )}
       </th>
-      <td className="num price" data-testid="last-price">
+      <td className={`${ui.num} ${styles.price}`} data-testid="last-price">
         {last}
       </td>
-      <td className={`num change is-${change.direction}`} data-testid="change">
-        <span className="arrow" aria-hidden="true">
+      <td className={`${ui.num} ${ui[change.direction]}`} data-testid="change">
+        <span className={ui.arrow} aria-hidden="true">
           {change.arrow}
         </span>
         {change.abs}
       </td>
-      <td className={`num change is-${change.direction}`} data-testid="change-pct">
+      <td className={`${ui.num} ${ui[change.direction]}`} data-testid="change-pct">
         {change.pct}
       </td>
     </tr>

@@ -4,6 +4,8 @@ import { useState } from "react";
 import type { Instrument } from "../../contract/model";
 import { searchInstruments } from "../lib/state/instrument-search";
 import { WatchlistRow } from "./watchlist-row";
+import styles from "./watchlist.module.css";
+import ui from "./ui.module.css";
 
 interface WatchlistProps {
   instruments: readonly Instrument[];
@@ -24,22 +26,22 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
   };
   const remove = (symbol: string) => onWatchedChange(watched.filter((s) => s !== symbol));
   return (
-    <section className="panel watchlist" aria-labelledby="watchlist-title">
-      <h2 id="watchlist-title" className="panel-title">
+    <section className={ui.panel} aria-labelledby="watchlist-title">
+      <h2 id="watchlist-title" className={ui.panelTitle}>
         Watchlist
       </h2>
-      <table className="data-table quotes">
-        <caption className="sr-only">Last price and change against the previous close</caption>
+      <table className={`${ui.table} ${styles.quotes}`}>
+        <caption className={ui.srOnly}>Last price and change against the previous close</caption>
         <thead>
           <tr>
             <th scope="col">Instrument</th>
-            <th scope="col" className="num">
+            <th scope="col" className={ui.num}>
               Last
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={ui.num}>
               Chg
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className={ui.num}>
               Chg %
             </th>
           </tr>
@@ -56,11 +58,11 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
           ))}
         </tbody>
       </table>
-      <form className="watchlist-add" role="search" onSubmit={(e) => {
+      <form className={styles.add} role="search" onSubmit={(e) => {
         e.preventDefault();
         if (matches[0]) add(matches[0].symbol);
       }}>
-        <label htmlFor="watchlist-search" className="sr-only">Add an instrument</label>
+        <label htmlFor="watchlist-search" className={ui.srOnly}>Add an instrument</label>
         <input
           id="watchlist-search"
           type="search"
@@ -71,13 +73,13 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
           data-testid="watchlist-search"
         />
         {matches.length > 0 && (
-          <ul className="watchlist-matches" aria-label="Matching instruments">
+          <ul className={styles.matches} aria-label="Matching instruments">
             {matches.map((m) => (
               <li key={m.symbol}>
-                <button type="button" onClick={() => add(m.symbol)} data-testid={`watchlist-add-${m.symbol}`}>
-                  <span className="instrument-name">{m.name}</span> <span lang="ko">{m.nameKo}</span>{" "}
-                  <span className="instrument-symbol">{m.symbol}</span>
-                  {m.hasData === false && <span className="muted"> · no prices</span>}
+                <button type="button" className={ui.plainButton} onClick={() => add(m.symbol)} data-testid={`watchlist-add-${m.symbol}`}>
+                  <span className={ui.instrumentName}>{m.name}</span> <span lang="ko">{m.nameKo}</span>{" "}
+                  <span className={ui.instrumentSymbol}>{m.symbol}</span>
+                  {m.hasData === false && <span className={ui.muted}> · no prices</span>}
                 </button>
               </li>
             ))}
