@@ -41,7 +41,14 @@ export default tseslint.config(
       // turns a throw into a rejection, which is what the callers handle.
       "@typescript-eslint/require-await": "off",
       // contract/zod.ts configures zod for the page's CSP before any schema exists.
-      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "import { z } from contract/zod.ts (it keeps zod eval-free in the browser)" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "import { z } from contract/zod.ts (it keeps zod eval-free in the browser)" },
+          ],
+        },
+      ],
     },
   },
   {

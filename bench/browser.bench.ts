@@ -159,19 +159,28 @@ async function pageWeight(url: string): Promise<{ scripts: number; raw: number; 
 async function chartLoad(page: Page): Promise<{ ms: number; bars: number; setMs: number }> {
   const chart = `chart-${BENCHMARK}`;
   await page.getByTestId("interval-1s").click();
-  await page.getByTestId(chart).and(page.locator('[data-interval="1s"][data-ready="true"]')).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId(chart)
+    .and(page.locator('[data-interval="1s"][data-ready="true"]'))
+    .waitFor({ timeout: 60_000 });
   const found = await page.evaluate(
     ([name, symbol]) => {
       const histories = (window as unknown as ProbedWindow).__aftershockPerf.histories.filter((h) => h.chart === name);
       const wanted = `symbol=${encodeURIComponent(symbol)}&interval=1s`;
-      const entries = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/candles?") && e.name.includes(wanted));
+      const entries = performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.includes("/api/candles?") && e.name.includes(wanted));
       const entry = entries[entries.length - 1] as PerformanceResourceTiming | undefined;
-      return { history: histories[histories.length - 1] ?? null, responseEnd: entry ? performance.timeOrigin + entry.responseEnd : null };
+      return {
+        history: histories[histories.length - 1] ?? null,
+        responseEnd: entry ? performance.timeOrigin + entry.responseEnd : null,
+      };
     },
     [chart, BENCHMARK] as const,
   );
   const history: HistoryDraw | null = found.history;
-  if (!history || found.responseEnd === null) throw new Error("chart load: no 1s history drawn, or no candles request seen");
+  if (!history || found.responseEnd === null)
+    throw new Error("chart load: no 1s history drawn, or no candles request seen");
   return { ms: history.drawn - found.responseEnd, bars: history.bars, setMs: history.set - found.responseEnd };
 }
 
@@ -196,7 +205,8 @@ async function underLoad(page: Page, server: BenchChild<{ url: string }>, window
     },
     [plan.measureFrom, plan.measureTo] as const,
   );
-  if (seen.drawCount > DRAW_CAPACITY) throw new Error(`tick-to-pixel: ${seen.drawCount} draws overflowed the probe's ring of ${DRAW_CAPACITY}`);
+  if (seen.drawCount > DRAW_CAPACITY)
+    throw new Error(`tick-to-pixel: ${seen.drawCount} draws overflowed the probe's ring of ${DRAW_CAPACITY}`);
   const draws: TickDraw[] = seen.draws;
   const total = draws.map((d) => d.drawn - d.ts);
   const paired = draws.flatMap((d, i) => (seen.receipts[i] === null ? [] : [{ d, at: seen.receipts[i]! }]));

@@ -20,7 +20,9 @@ export async function benchCandles(_quick: boolean): Promise<BenchResult[]> {
       for (let run = 0; run <= REQUESTS; run++) {
         const read = await app.request<Timed>("trades", RANGE);
         const fetched = await get(url);
-        trace(`candles ${interval} run ${run}: API ${fetched.ms.toFixed(1)} ms (${fetched.count} bars), trades ${read.ms.toFixed(1)} ms`);
+        trace(
+          `candles ${interval} run ${run}: API ${fetched.ms.toFixed(1)} ms (${fetched.count} bars), trades ${read.ms.toFixed(1)} ms`,
+        );
         if (run > 0) {
           api.push(fetched.ms);
           raw.push(read.ms);
@@ -28,10 +30,15 @@ export async function benchCandles(_quick: boolean): Promise<BenchResult[]> {
         bars = fetched.count;
       }
       results.push(
-        result(`candles ${interval}: GET /api/candles, ${BENCHMARK} ${DAY} (${bars.toLocaleString("en-US")} bars), median of ${REQUESTS}`, median(api), "ms", {
-          name: "store.ticks.trades of the same day (raw read)",
-          value: median(raw),
-        }),
+        result(
+          `candles ${interval}: GET /api/candles, ${BENCHMARK} ${DAY} (${bars.toLocaleString("en-US")} bars), median of ${REQUESTS}`,
+          median(api),
+          "ms",
+          {
+            name: "store.ticks.trades of the same day (raw read)",
+            value: median(raw),
+          },
+        ),
       );
     }
     return results;
@@ -47,4 +54,3 @@ async function get(url: string): Promise<Timed> {
   const ms = performance.now() - started;
   return { count: (JSON.parse(body) as unknown[]).length, ms };
 }
-

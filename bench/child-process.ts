@@ -39,7 +39,11 @@ process.once("exit", () => {
  * and waits for it to say it is ready.
  * `BENCH_CPU_PROF=DIR` makes every child write a V8 CPU profile into DIR when it exits.
  */
-export async function startChild<Info>(script: string, args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<BenchChild<Info>> {
+export async function startChild<Info>(
+  script: string,
+  args: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): Promise<BenchChild<Info>> {
   const profDir = process.env.BENCH_CPU_PROF;
   const child = fork(path.join(children, script), args, {
     execArgv: ["--import", "tsx", ...nodeArgs, ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [])],

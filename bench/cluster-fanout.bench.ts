@@ -20,7 +20,11 @@ async function connectGroup(node: NodeProcess, clients: number): Promise<Group> 
   const group: Group = { sockets: [], delivered: 0, gaps: 0 };
   for (let i = 0; i < clients; i++) {
     // One loopback address per client, as distinct viewers would have (per-address limits).
-    const socket = io(node.url, { transports: ["websocket"], forceNew: true, localAddress: `127.0.${1 + (i >> 8)}.${1 + (i & 0xff)}` } as never);
+    const socket = io(node.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      localAddress: `127.0.${1 + (i >> 8)}.${1 + (i & 0xff)}`,
+    } as never);
     const last = new Map<string, number>();
     socket.on("ticks", (batch: Tick[]) => {
       group.delivered += batch.length;
@@ -53,7 +57,12 @@ export async function benchClusterFanout(quick: boolean): Promise<BenchResult[]>
   const nodes: NodeProcess[] = [];
   const groups: Group[] = [];
   try {
-    const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, CLUSTER: `bench-${randomUUID().slice(0, 8)}`, FEED_SPEED: "400" };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      CLUSTER: `bench-${randomUUID().slice(0, 8)}`,
+      FEED_SPEED: "400",
+    };
     const leader = await spawnNode(env);
     nodes.push(leader);
     await waitFor("the first node to lead", async () => (await leader.health())?.leader, { timeoutMs: 60_000 });
@@ -69,10 +78,15 @@ export async function benchClusterFanout(quick: boolean): Promise<BenchResult[]>
     const followerRate = (onFollower.delivered - b0) / seconds;
     const gaps = onLeader.gaps + onFollower.gaps;
     return [
-      result(`fan-out across two nodes: ticks/s to ${clients} viewers of the follower, via Redis (seq jumps seen: ${gaps})`, followerRate, "ticks/s", {
-        name: `${clients} viewers of the leader node`,
-        value: leaderRate,
-      }),
+      result(
+        `fan-out across two nodes: ticks/s to ${clients} viewers of the follower, via Redis (seq jumps seen: ${gaps})`,
+        followerRate,
+        "ticks/s",
+        {
+          name: `${clients} viewers of the leader node`,
+          value: leaderRate,
+        },
+      ),
     ];
   } finally {
     for (const group of groups) for (const socket of group.sockets) socket.close();

@@ -95,17 +95,31 @@ export async function benchFanout(quick: boolean): Promise<BenchResult[]> {
       "ticks/s",
       { name: `raw ws, one message per tick${notes(raw)}`, value: raw.delivered },
     ),
-    result(`fan-out latency p50, publish → receipt at ${PROBES} probe viewers (socket.io, incl. the 50 ms batch window)`, sio.p50, "ms", {
-      name: "raw ws p50",
-      value: raw.p50,
+    result(
+      `fan-out latency p50, publish → receipt at ${PROBES} probe viewers (socket.io, incl. the 50 ms batch window)`,
+      sio.p50,
+      "ms",
+      {
+        name: "raw ws p50",
+        value: raw.p50,
+      },
+    ),
+    result(`fan-out latency p99 at the probe viewers (socket.io)`, sio.p99, "ms", {
+      name: "raw ws p99",
+      value: raw.p99,
     }),
-    result(`fan-out latency p99 at the probe viewers (socket.io)`, sio.p99, "ms", { name: "raw ws p99", value: raw.p99 }),
     result(`fan-out latency p99 over the ${crowd} (socket.io, incl. that process's own queue)`, sio.crowdP99, "ms", {
       name: "raw ws p99",
       value: raw.crowdP99,
     }),
-    result("fan-out server CPU (socket.io app process)", sio.serverCpu, "% of a core", { name: "raw ws server", value: raw.serverCpu }),
-    result(`fan-out client CPU (${crowd}, socket.io-client)`, sio.crowdCpu, "% of a core", { name: "ws clients", value: raw.crowdCpu }),
+    result("fan-out server CPU (socket.io app process)", sio.serverCpu, "% of a core", {
+      name: "raw ws server",
+      value: raw.serverCpu,
+    }),
+    result(`fan-out client CPU (${crowd}, socket.io-client)`, sio.crowdCpu, "% of a core", {
+      name: "ws clients",
+      value: raw.crowdCpu,
+    }),
   ];
 }
 
@@ -118,8 +132,11 @@ async function measureOnce({ kind, server, crowd, probes }: Side, windowMs: numb
     crowd.request<ClientReport>("measure", window),
     probes.request<ClientReport>("measure", window),
   ]);
-  trace(`fan-out: ${kind} server ${JSON.stringify(load)}, crowd ${JSON.stringify(many)}, probes ${JSON.stringify(few)}`);
-  if (few.p50 === null || few.p99 === null || many.p99 === null) throw new Error(`${kind}: no tick reached the clients`);
+  trace(
+    `fan-out: ${kind} server ${JSON.stringify(load)}, crowd ${JSON.stringify(many)}, probes ${JSON.stringify(few)}`,
+  );
+  if (few.p50 === null || few.p99 === null || many.p99 === null)
+    throw new Error(`${kind}: no tick reached the clients`);
   return {
     delivered: many.delivered + few.delivered,
     published: load.published,
@@ -152,7 +169,9 @@ function notes(f: Figures): string {
   if (f.published < RATE * 0.95) {
     // Falling behind while using less than a core means other processes had the CPU.
     const why = f.serverCpu >= SATURATED_CPU ? "saturated" : "starved by other processes";
-    said.push(`server published only ${Math.round(f.published).toLocaleString("en-US")} ticks/s, ${why} at ${Math.round(f.serverCpu)}% CPU`);
+    said.push(
+      `server published only ${Math.round(f.published).toLocaleString("en-US")} ticks/s, ${why} at ${Math.round(f.serverCpu)}% CPU`,
+    );
   } else if (f.serverCpu >= SATURATED_CPU) said.push(`server saturated, ${Math.round(f.serverCpu)}% CPU`);
   if (f.crowdCpu >= SATURATED_CPU) said.push(`client process saturated, ${Math.round(f.crowdCpu)}% CPU`);
   if (f.disconnects > 0) said.push(`${f.disconnects} disconnects`);

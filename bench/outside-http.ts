@@ -14,7 +14,9 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { quantile } from "simple-statistics";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "10" } } });
+const { values } = parseArgs({
+  options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "10" } },
+});
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 
@@ -28,12 +30,25 @@ const dbFile = path.join(os.tmpdir(), `aftershock-outside-${process.pid}.db`);
 const url = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   cwd: path.resolve(import.meta.dirname, ".."),
-  env: { ...process.env, NODE_ENV: "production", SERVE_PAGES: "false", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: `file:${dbFile}`, FEED: "simulate", FEED_SPEED: "300", LOG_LEVEL: "warn" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    SERVE_PAGES: "false",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATABASE_URL: `file:${dbFile}`,
+    FEED: "simulate",
+    FEED_SPEED: "300",
+    LOG_LEVEL: "warn",
+  },
   stdio: ["ignore", "ignore", "inherit"],
 });
 
 const TARGETS = [
-  { name: "GET /api/ticks (100 newest of 005380.KS)", path: "/api/ticks?symbol=005380.KS&from=2025-10-22T00:00:00Z&limit=100" },
+  {
+    name: "GET /api/ticks (100 newest of 005380.KS)",
+    path: "/api/ticks?symbol=005380.KS&from=2025-10-22T00:00:00Z&limit=100",
+  },
   { name: "GET /api/health", path: "/api/health" },
 ];
 
@@ -63,7 +78,9 @@ try {
     if (Date.now() > deadline) throw new Error("the server did not come up within 180 s");
     await new Promise((r) => setTimeout(r, 250));
   }
-  console.log(`outside peer: ${connections} connections, ${seconds} s each, feed running at FEED_SPEED 300; load ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `outside peer: ${connections} connections, ${seconds} s each, feed running at FEED_SPEED 300; load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   for (const target of TARGETS) {
     const result = await autocannon({ url: `${url}${target.path}`, connections, duration: seconds });
     const own = await ownClient(target.path);

@@ -37,12 +37,16 @@ const repo = path.resolve(import.meta.dirname, "..");
 
 function cacheDir(): string {
   const xdg = process.env.XDG_CACHE_HOME;
-  return xdg ? path.join(xdg, "aftershock-artillery") : path.join(repo, "node_modules", ".cache", "aftershock-artillery");
+  return xdg
+    ? path.join(xdg, "aftershock-artillery")
+    : path.join(repo, "node_modules", ".cache", "aftershock-artillery");
 }
 
 function installedVersion(dir: string, name: string): string | null {
   try {
-    return (JSON.parse(readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }
+    ).version;
   } catch {
     return null;
   }
@@ -54,7 +58,11 @@ interface Ran {
 }
 
 /** Starts a command, killed after `ms`; `done` is its end with its output tail. */
-function launch(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; ms: number }): { child: ChildProcess; done: Promise<Ran> } {
+function launch(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; ms: number },
+): { child: ChildProcess; done: Promise<Ran> } {
   const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
   const done = new Promise<Ran>((resolve) => {
     let output = "";
@@ -78,20 +86,34 @@ function launch(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Pr
 async function ensureArtillery(): Promise<{ bin: string } | { why: string }> {
   const dir = cacheDir();
   const bin = path.join(dir, "node_modules", "artillery", "bin", "run");
-  const ready = () => installedVersion(dir, "artillery") === ARTILLERY && installedVersion(dir, "typescript") === TYPESCRIPT;
+  const ready = () =>
+    installedVersion(dir, "artillery") === ARTILLERY && installedVersion(dir, "typescript") === TYPESCRIPT;
   if (ready()) return { bin };
   await mkdir(dir, { recursive: true });
-  if (!existsSync(path.join(dir, "package.json"))) await writeFile(path.join(dir, "package.json"), '{ "private": true }\n');
+  if (!existsSync(path.join(dir, "package.json")))
+    await writeFile(path.join(dir, "package.json"), '{ "private": true }\n');
   trace(`outside sockets: installing artillery@${ARTILLERY} into ${dir}`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const install = await launch(
     npm,
-    ["install", "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error", `artillery@${ARTILLERY}`, `typescript@${TYPESCRIPT}`],
+    [
+      "install",
+      "--no-save",
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      `artillery@${ARTILLERY}`,
+      `typescript@${TYPESCRIPT}`,
+    ],
     { cwd: dir, env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" }, ms: INSTALL_MS },
   ).done;
   if (install.code !== 0 || !ready()) {
     const lines = install.output.trim().split("\n");
-    const said = lines.find((line) => /^npm error (code|FetchError|[A-Z]+\b)/.test(line) && !/A complete log/.test(line)) ?? lines.at(-1) ?? "no output";
+    const said =
+      lines.find((line) => /^npm error (code|FetchError|[A-Z]+\b)/.test(line) && !/A complete log/.test(line)) ??
+      lines.at(-1) ??
+      "no output";
     return { why: `npm could not install artillery@${ARTILLERY} (exit ${install.code}: ${said.trim()})` };
   }
   return { bin };
@@ -148,7 +170,10 @@ function scenario(url: string, processor: string): unknown {
         flow: [
           { function: "listen" },
           // The dashboard's subscribe (app/lib/transport/tick-stream.ts), answered by an ack.
-          { emit: { channel: "subscribe", data: { symbols: SYMBOLS } }, acknowledge: { match: { json: "$.0.ok", value: true } } },
+          {
+            emit: { channel: "subscribe", data: { symbols: SYMBOLS } },
+            acknowledge: { match: { json: "$.0.ok", value: true } },
+          },
           { loop: [{ think: 1 }], whileTrue: "holding" },
         ],
       },
@@ -183,7 +208,13 @@ interface Figures {
   published: number;
 }
 
-async function measureOnce(bin: string, server: BenchChild<{ url: string }>, own: BenchChild<object>, windowMs: number, dir: string): Promise<Figures> {
+async function measureOnce(
+  bin: string,
+  server: BenchChild<{ url: string }>,
+  own: BenchChild<object>,
+  windowMs: number,
+  dir: string,
+): Promise<Figures> {
   const windowFile = path.join(dir, "window.json");
   const doneFile = path.join(dir, "done");
   const reportFile = path.join(dir, "report.json");
@@ -195,7 +226,13 @@ async function measureOnce(bin: string, server: BenchChild<{ url: string }>, own
   const before = (await server.request<{ viewers: number }>("memory")).viewers;
   const artillery = launch(process.execPath, [bin, "run", "--output", reportFile, script], {
     cwd: dir,
-    env: { ...process.env, AFTERSHOCK_WINDOW_FILE: windowFile, AFTERSHOCK_DONE_FILE: doneFile, ARTILLERY_DISABLE_TELEMETRY: "true", DO_NOT_TRACK: "1" },
+    env: {
+      ...process.env,
+      AFTERSHOCK_WINDOW_FILE: windowFile,
+      AFTERSHOCK_DONE_FILE: doneFile,
+      ARTILLERY_DISABLE_TELEMETRY: "true",
+      DO_NOT_TRACK: "1",
+    },
     ms: CONNECT_WAIT_MS + HOLD_MAX_MS,
   });
   let exited = false;
@@ -205,8 +242,14 @@ async function measureOnce(bin: string, server: BenchChild<{ url: string }>, own
     for (;;) {
       const { viewers } = await server.request<{ viewers: number }>("memory");
       if (viewers >= before + VIEWERS) break;
-      if (exited) throw new ArtilleryFailed(`artillery exited before its ${VIEWERS} viewers connected:\n${(await artillery.done).output}`);
-      if (Date.now() > deadline) throw new ArtilleryFailed(`only ${viewers - before} of artillery's ${VIEWERS} viewers connected within ${CONNECT_WAIT_MS / 1000} s`);
+      if (exited)
+        throw new ArtilleryFailed(
+          `artillery exited before its ${VIEWERS} viewers connected:\n${(await artillery.done).output}`,
+        );
+      if (Date.now() > deadline)
+        throw new ArtilleryFailed(
+          `only ${viewers - before} of artillery's ${VIEWERS} viewers connected within ${CONNECT_WAIT_MS / 1000} s`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     // Subscribed a moment after connecting; the warm-up covers that.
@@ -220,7 +263,9 @@ async function measureOnce(bin: string, server: BenchChild<{ url: string }>, own
     const finished = await artillery.done;
     if (finished.code !== 0) throw new ArtilleryFailed(`artillery exited ${finished.code}:\n${finished.output}`);
     const { counters, summaries } = (JSON.parse(await readFile(reportFile, "utf8")) as ArtilleryReport).aggregate;
-    trace(`outside sockets: artillery counters ${JSON.stringify(counters)}, own ${JSON.stringify(seen)}, server ${JSON.stringify(load)}`);
+    trace(
+      `outside sockets: artillery counters ${JSON.stringify(counters)}, own ${JSON.stringify(seen)}, server ${JSON.stringify(load)}`,
+    );
     const latency = summaries["aftershock.tick_latency_ms"];
     const errors = Object.entries(counters)
       .filter(([name]) => name.startsWith("errors."))
@@ -242,7 +287,10 @@ async function measureOnce(bin: string, server: BenchChild<{ url: string }>, own
   } finally {
     await writeFile(doneFile, "").catch(() => undefined);
     // Its viewers leave within a second of the done file; a run that hangs is ended.
-    const ended = await Promise.race([artillery.done.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
+    const ended = await Promise.race([
+      artillery.done.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 30_000)),
+    ]);
     if (!ended) {
       artillery.child.kill("SIGKILL");
       await artillery.done;
@@ -270,7 +318,13 @@ export async function benchOutsideSockets(quick: boolean): Promise<BenchResult[]
     started.push(server);
     const own = await startChild<object>("fanout-clients.ts");
     started.push(own);
-    await own.request("connect", { kind: "socket.io", url: server.info.url, symbols: SYMBOLS, count: VIEWERS, firstAddress: 0 });
+    await own.request("connect", {
+      kind: "socket.io",
+      url: server.info.url,
+      symbols: SYMBOLS,
+      count: VIEWERS,
+      firstAddress: 0,
+    });
     for (let i = 0; i < runs; i++) {
       try {
         samples.push(await measureOnce(got.bin, server, own, windowMs, dir));
@@ -291,18 +345,37 @@ export async function benchOutsideSockets(quick: boolean): Promise<BenchResult[]
     ` [Artillery over ${runs} run(s): ${sum((f) => f.completed)} vusers completed, ${sum((f) => f.failed)} failed, ` +
     `${sum((f) => f.errors)} errors, ${sum((f) => f.disconnects)} disconnects; server published ${Math.round(mid((f) => f.published))} ticks/s]`;
   return [
-    result(`outside peer (sockets): ticks received/s per viewer, ${what}, ${windowMs / 1000} s × ${runs}${tally}`, mid((f) => f.artilleryPerViewer), "ticks/s", {
-      name: "own clients (socket.io-client), same server and window",
-      value: mid((f) => f.ownPerViewer),
-    }),
-    result("outside peer (sockets): latency p50, publish → receipt (Artillery's histogram)", mid((f) => f.artilleryP50), "ms", {
-      name: "own clients p50",
-      value: mid((f) => f.ownP50),
-    }),
-    result("outside peer (sockets): latency p99 (Artillery's histogram)", mid((f) => f.artilleryP99), "ms", {
-      name: "own clients p99",
-      value: mid((f) => f.ownP99),
-    }),
-    result("outside peer (sockets): subscribe acknowledged, p99 (Artillery's socketio.response_time)", mid((f) => f.subscribeP99), "ms"),
+    result(
+      `outside peer (sockets): ticks received/s per viewer, ${what}, ${windowMs / 1000} s × ${runs}${tally}`,
+      mid((f) => f.artilleryPerViewer),
+      "ticks/s",
+      {
+        name: "own clients (socket.io-client), same server and window",
+        value: mid((f) => f.ownPerViewer),
+      },
+    ),
+    result(
+      "outside peer (sockets): latency p50, publish → receipt (Artillery's histogram)",
+      mid((f) => f.artilleryP50),
+      "ms",
+      {
+        name: "own clients p50",
+        value: mid((f) => f.ownP50),
+      },
+    ),
+    result(
+      "outside peer (sockets): latency p99 (Artillery's histogram)",
+      mid((f) => f.artilleryP99),
+      "ms",
+      {
+        name: "own clients p99",
+        value: mid((f) => f.ownP99),
+      },
+    ),
+    result(
+      "outside peer (sockets): subscribe acknowledged, p99 (Artillery's socketio.response_time)",
+      mid((f) => f.subscribeP99),
+      "ms",
+    ),
   ];
 }

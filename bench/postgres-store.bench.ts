@@ -24,7 +24,10 @@ async function copyRate(url: string, ticks: readonly Tick[]): Promise<number> {
         .join("");
     }
   })();
-  await pipeline(Readable.from(lines), client.query(copyFrom(`COPY "Tick" ("symbol","seq","ts","price","size") FROM STDIN`)));
+  await pipeline(
+    Readable.from(lines),
+    client.query(copyFrom(`COPY "Tick" ("symbol","seq","ts","price","size") FROM STDIN`)),
+  );
   const rate = ticks.length / ((performance.now() - started) / 1000);
   await client.end();
   return rate;
@@ -53,7 +56,12 @@ export async function benchPostgresStore(quick: boolean): Promise<BenchResult[]>
     const runs = quick ? 1 : 3;
     const copy = await medianOf(runs, () => copyRate(db.url, ticks));
     const store = await medianOf(runs, () => storeRate(db.url, ticks));
-    return [result(`ingest postgresql (${ticks.length} ticks, store)`, store, "ticks/s", { name: "COPY through pg", value: copy })];
+    return [
+      result(`ingest postgresql (${ticks.length} ticks, store)`, store, "ticks/s", {
+        name: "COPY through pg",
+        value: copy,
+      }),
+    ];
   } finally {
     await db.drop();
   }

@@ -28,8 +28,11 @@ export async function benchReplay(quick: boolean): Promise<BenchResult[]> {
       for (let run = 0; run <= runs; run++) {
         const read = await app.request<Timed>("readBack", RANGE);
         const replay = await replayOnce(client);
-        if (replay.count !== read.count) throw new Error(`replay delivered ${replay.count} ticks, the store holds ${read.count}`);
-        trace(`replay run ${run}: replay ${replay.count} in ${replay.ms.toFixed(0)} ms, read-back in ${read.ms.toFixed(0)} ms`);
+        if (replay.count !== read.count)
+          throw new Error(`replay delivered ${replay.count} ticks, the store holds ${read.count}`);
+        trace(
+          `replay run ${run}: replay ${replay.count} in ${replay.ms.toFixed(0)} ms, read-back in ${read.ms.toFixed(0)} ms`,
+        );
         // Run 0 warms both paths up (JIT, SQLite page cache) and is not counted.
         if (run > 0) {
           replays.push(replay);
@@ -70,7 +73,9 @@ async function replayOnce(client: Client): Promise<Timed> {
     if (!answer.ok) throw new Error(`replay:start refused: ${answer.error.message}`);
     await Promise.race([
       ended,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("replay did not end within 2 minutes")), 120_000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("replay did not end within 2 minutes")), 120_000).unref(),
+      ),
     ]);
     const ms = performance.now() - started;
     await client.timeout(ACK_MS).emitWithAck("replay:stop", { replayId: answer.replayId });

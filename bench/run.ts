@@ -51,7 +51,9 @@ for (const suite of suites) {
     results.push(r);
     if (!json && r.skipped) console.log(`${r.name}: skipped: ${r.skipped}`);
     else if (!json) {
-      const base = r.baseline ? `  baseline ${r.baseline}: ${r.baselineValue?.toLocaleString("en-US")} ${r.unit}  ratio ${r.ratio}x` : "";
+      const base = r.baseline
+        ? `  baseline ${r.baseline}: ${r.baselineValue?.toLocaleString("en-US")} ${r.unit}  ratio ${r.ratio}x`
+        : "";
       console.log(`${r.name}: ${r.value.toLocaleString("en-US")} ${r.unit}${base}`);
     }
   }

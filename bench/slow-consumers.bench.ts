@@ -66,27 +66,75 @@ export async function benchSlowConsumers(quick: boolean): Promise<BenchResult[]>
 
   const mid = (arrangement: Arrangement, pick: (p: Phase) => number) => median(phases[arrangement].map(pick));
   const what = `${STALLED} stalled + ${READERS} reading viewers, ${RATE.toLocaleString("en-US")} ticks/s offered, ${phaseMs / 1000} s`;
-  const control = { name: `control: the same feed, time and ${READERS} readers, no stalled viewer (median of ${runs})`, pick: "control" as const };
+  const control = {
+    name: `control: the same feed, time and ${READERS} readers, no stalled viewer (median of ${runs})`,
+    pick: "control" as const,
+  };
   const vsControl = (pick: (p: Phase) => number) => ({ name: control.name, value: mid("control", pick) });
   const unbounded = phases.unbounded[0]!;
   return [
-    result(`slow consumers: server heap used after a full GC when the feed stops, ${what} (bounded, median of ${runs})`, mid("stalled", (p) => p.heapEndKb), "KB", vsControl((p) => p.heapEndKb)),
-    result(`slow consumers: server heap used growth over the window, after a full GC at each end, ${what} (bounded)`, mid("stalled", (p) => p.heapGrowthKb), "KB", vsControl((p) => p.heapGrowthKb)),
-    result(`slow consumers: server RSS growth over the window, after a full GC at each end (bounded)`, mid("stalled", (p) => p.rssGrowthKb), "KB", vsControl((p) => p.rssGrowthKb)),
-    result(`slow consumers: server external + array-buffer memory growth over the window (bounded)`, mid("stalled", (p) => p.externalGrowthKb), "KB", vsControl((p) => p.externalGrowthKb)),
-    result(`slow consumers: server heap used growth over the window, the same stalled viewers without the bound (1 run)`, unbounded.heapGrowthKb, "KB", vsControl((p) => p.heapGrowthKb)),
-    result(`slow consumers: most bytes queued for viewers at once, ${what} (bounded)`, mid("stalled", (p) => p.queuedPeakKb), "KB", {
-      name: "the same stalled viewers without the bound (1 run)",
-      value: unbounded.queuedPeakKb,
-    }),
-    result(`slow consumers: latency p50 of the ${READERS} reading viewers (own process), publish → receipt, beside the stalled ones`, mid("stalled", (p) => p.p50), "ms", vsControl((p) => p.p50)),
-    result(`slow consumers: latency p99 of the ${READERS} reading viewers beside the stalled ones`, mid("stalled", (p) => p.p99), "ms", vsControl((p) => p.p99)),
+    result(
+      `slow consumers: server heap used after a full GC when the feed stops, ${what} (bounded, median of ${runs})`,
+      mid("stalled", (p) => p.heapEndKb),
+      "KB",
+      vsControl((p) => p.heapEndKb),
+    ),
+    result(
+      `slow consumers: server heap used growth over the window, after a full GC at each end, ${what} (bounded)`,
+      mid("stalled", (p) => p.heapGrowthKb),
+      "KB",
+      vsControl((p) => p.heapGrowthKb),
+    ),
+    result(
+      `slow consumers: server RSS growth over the window, after a full GC at each end (bounded)`,
+      mid("stalled", (p) => p.rssGrowthKb),
+      "KB",
+      vsControl((p) => p.rssGrowthKb),
+    ),
+    result(
+      `slow consumers: server external + array-buffer memory growth over the window (bounded)`,
+      mid("stalled", (p) => p.externalGrowthKb),
+      "KB",
+      vsControl((p) => p.externalGrowthKb),
+    ),
+    result(
+      `slow consumers: server heap used growth over the window, the same stalled viewers without the bound (1 run)`,
+      unbounded.heapGrowthKb,
+      "KB",
+      vsControl((p) => p.heapGrowthKb),
+    ),
+    result(
+      `slow consumers: most bytes queued for viewers at once, ${what} (bounded)`,
+      mid("stalled", (p) => p.queuedPeakKb),
+      "KB",
+      {
+        name: "the same stalled viewers without the bound (1 run)",
+        value: unbounded.queuedPeakKb,
+      },
+    ),
+    result(
+      `slow consumers: latency p50 of the ${READERS} reading viewers (own process), publish → receipt, beside the stalled ones`,
+      mid("stalled", (p) => p.p50),
+      "ms",
+      vsControl((p) => p.p50),
+    ),
+    result(
+      `slow consumers: latency p99 of the ${READERS} reading viewers beside the stalled ones`,
+      mid("stalled", (p) => p.p99),
+      "ms",
+      vsControl((p) => p.p99),
+    ),
     // With the bound the stalled viewers are cut within seconds; without it they stay
     // connected until Engine.IO's ping timeout, queueing all the while.
-    result(`slow consumers: viewers connected when the feed stops, of ${READERS} reading + ${STALLED} stalled (bounded)`, mid("stalled", (p) => p.viewersLeft), "viewers", {
-      name: "without the bound (1 run)",
-      value: unbounded.viewersLeft,
-    }),
+    result(
+      `slow consumers: viewers connected when the feed stops, of ${READERS} reading + ${STALLED} stalled (bounded)`,
+      mid("stalled", (p) => p.viewersLeft),
+      "viewers",
+      {
+        name: "without the bound (1 run)",
+        value: unbounded.viewersLeft,
+      },
+    ),
   ];
 }
 
@@ -109,7 +157,9 @@ async function phase(arrangement: Arrangement, ms: number): Promise<Phase> {
     const plan = planLoad({ rate: RATE, symbols: SYMBOLS, leadMs: 200, warmUpMs: WARM_UP_MS, windowMs: ms });
     // The first reading after a full GC near the end of the warm-up, so that the start-up's
     // own garbage and caches are settled and the collection's pause falls outside the window.
-    const before = sleep(plan.measureFrom - GC_LEAD_MS - Date.now()).then(() => server.request<Memory>("memory", { gc: true }));
+    const before = sleep(plan.measureFrom - GC_LEAD_MS - Date.now()).then(() =>
+      server.request<Memory>("memory", { gc: true }),
+    );
     // Peaks are sampled from the first tick on: a stalled viewer is cut within seconds.
     const samples: Memory[] = [];
     let publishing = true;
@@ -138,7 +188,9 @@ async function phase(arrangement: Arrangement, ms: number): Promise<Phase> {
       viewersLeft: after.viewers,
       published: load.published,
     };
-    trace(`slow consumers (${arrangement}): ${JSON.stringify(figures)}, server ${JSON.stringify(load)}, readers ${JSON.stringify(seen)}, load ${os.loadavg()[0]!.toFixed(1)}`);
+    trace(
+      `slow consumers (${arrangement}): ${JSON.stringify(figures)}, server ${JSON.stringify(load)}, readers ${JSON.stringify(seen)}, load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     return figures;
   } finally {
     await Promise.all(started.map((child) => child.stop()));

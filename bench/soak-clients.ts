@@ -48,7 +48,15 @@ send({ type: "ready", ms: performance.now() - started });
 function totals(): ClientTotals {
   const { user, system } = process.cpuUsage();
   const sum: ClientTotals = {
-    connects: 0, recovered: 0, live: 0, resumed: 0, ignored: 0, gaps: 0, missedSeqs: 0, resumes: 0, failedAcks: 0,
+    connects: 0,
+    recovered: 0,
+    live: 0,
+    resumed: 0,
+    ignored: 0,
+    gaps: 0,
+    missedSeqs: 0,
+    resumes: 0,
+    failedAcks: 0,
     connected: 0,
     cpuMicros: user + system,
   };

@@ -31,11 +31,23 @@ export interface SoakServer {
  */
 export async function startSoakServer(env: Record<string, string>): Promise<SoakServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/soak-probe.ts", "server/index.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", SERVE_PAGES: "false", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./bench/soak-probe.ts", "server/index.ts"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        SERVE_PAGES: "false",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    },
+  );
   let heap: HeapReport | null = null;
   let output = "";
   child.on("message", (message: { type?: string } & HeapReport) => {
@@ -54,7 +66,10 @@ export async function startSoakServer(env: Record<string, string>): Promise<Soak
     `the soak server to answer on ${url}`,
     async () => {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-      return fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      return fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     { timeoutMs: 120_000, everyMs: 200 },
   );

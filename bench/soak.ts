@@ -51,12 +51,18 @@ function positive(name: string, raw: string | undefined): number {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number | null | undefined) => (bytes == null ? Number.NaN : bytes / 1024 / 1024);
 // simple-statistics throws on an empty sample; a window without one prints "n/a".
-const quantile = (values: readonly number[], q: number) => (values.length > 0 ? quantileOf([...values], q) : Number.NaN);
+const quantile = (values: readonly number[], q: number) =>
+  values.length > 0 ? quantileOf([...values], q) : Number.NaN;
 const mean = (values: readonly number[]) => (values.length > 0 ? meanOf([...values]) : Number.NaN);
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 
 /** The next message of `type` from the clients process, after sending `message`. */
-function ask<T extends FromClients["type"]>(child: ChildProcess, message: ToClients | null, type: T, timeoutMs: number): Promise<Extract<FromClients, { type: T }>> {
+function ask<T extends FromClients["type"]>(
+  child: ChildProcess,
+  message: ToClients | null,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<FromClients, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.off("message", listen);
@@ -86,8 +92,15 @@ interface Window {
 const dbFile = path.join(os.tmpdir(), `aftershock-soak-${process.pid}.db`);
 // Other processes competing for the CPU move every latency figure here: say how busy it was.
 const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`;
-console.log(`soak: ${minutes} min, ${clientCount} clients, target ${rate} ticks/s (FEED_SPEED ${fixed(speed, 1)}); machine: ${machine()}`);
-const server = await startSoakServer({ DATABASE_URL: `file:${dbFile}`, FEED: "simulate", FEED_SEED: "42", FEED_SPEED: String(speed) });
+console.log(
+  `soak: ${minutes} min, ${clientCount} clients, target ${rate} ticks/s (FEED_SPEED ${fixed(speed, 1)}); machine: ${machine()}`,
+);
+const server = await startSoakServer({
+  DATABASE_URL: `file:${dbFile}`,
+  FEED: "simulate",
+  FEED_SEED: "42",
+  FEED_SPEED: String(speed),
+});
 let clients: ChildProcess | null = null;
 let monitor: ResumingClient | null = null;
 
@@ -104,7 +117,9 @@ try {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const ready = await ask(clients, null, "ready", 180_000);
-  console.log(`soak: server pid ${server.pid}, clients pid ${clients.pid}: ${clientCount} clients subscribed in ${fixed(ready.ms / 1000)} s`);
+  console.log(
+    `soak: server pid ${server.pid}, clients pid ${clients.pid}: ${clientCount} clients subscribed in ${fixed(ready.ms / 1000)} s`,
+  );
 
   // Health round trips, one at a time: a slow answer means a busy event loop.
   let sampling = true;
@@ -127,9 +142,15 @@ try {
   const windows: Window[] = [];
   const start = performance.now();
   const end = start + minutes * 60_000;
-  let last = { at: start, monitor: monitorTicks(), totals: (await ask(clients, { type: "report" }, "totals", REPORT_WAIT_MS)).totals };
+  let last = {
+    at: start,
+    monitor: monitorTicks(),
+    totals: (await ask(clients, { type: "report" }, "totals", REPORT_WAIT_MS)).totals,
+  };
   let lastServerCpu = server.heap()?.cpuMicros ?? 0;
-  console.log("    t    rss MB  heap MB  health p50/p99 ms   feed/s  delivered/s  per client  gaps  missed  connected  cpu server/clients");
+  console.log(
+    "    t    rss MB  heap MB  health p50/p99 ms   feed/s  delivered/s  per client  gaps  missed  connected  cpu server/clients",
+  );
   // Windows end on fixed marks from the start, so time spent reporting does not drift them;
   // a last stretch shorter than a second is not worth a line.
   for (let mark = start + WINDOW_MS; mark - WINDOW_MS < end - 1_000; mark += WINDOW_MS) {
@@ -161,7 +182,9 @@ try {
         String(totals.gaps - last.totals.gaps).padStart(5),
         String(totals.missedSeqs - last.totals.missedSeqs).padStart(7),
         `${totals.connected}/${clientCount}`.padStart(10),
-        `${fixed(((serverCpu - lastServerCpu) / 1e6 / seconds) * 100, 0)}% / ${fixed(((totals.cpuMicros - last.totals.cpuMicros) / 1e6 / seconds) * 100, 0)}%`.padStart(19),
+        `${fixed(((serverCpu - lastServerCpu) / 1e6 / seconds) * 100, 0)}% / ${fixed(((totals.cpuMicros - last.totals.cpuMicros) / 1e6 / seconds) * 100, 0)}%`.padStart(
+          19,
+        ),
       ].join(" "),
     );
     last = { at: now, monitor: monitorTicks(), totals };

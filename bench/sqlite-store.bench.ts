@@ -48,7 +48,7 @@ async function storeReadDay(file: string, symbol: string): Promise<{ store: numb
   const store = new SqliteTickStore(prisma);
   let started = performance.now();
   let count = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.find({ symbol, afterSeq: after, limit: 10_000 });
     if (page.length === 0) break;
     count += page.length;
@@ -82,7 +82,10 @@ export async function benchSqliteStore(quick: boolean): Promise<BenchResult[]> {
     const readStore = reads.map((r) => r.store).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
     const readRaw = reads.map((r) => r.raw).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
     return [
-      result(`ingest sqlite (${count} ticks, store)`, store, "ticks/s", { name: "raw better-sqlite3 insert", value: raw }),
+      result(`ingest sqlite (${count} ticks, store)`, store, "ticks/s", {
+        name: "raw better-sqlite3 insert",
+        value: raw,
+      }),
       result("read-back sqlite (^KS11 ticks, store, pages of 10k)", readStore, "ticks/s", {
         name: "raw better-sqlite3 select",
         value: readRaw,

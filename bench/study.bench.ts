@@ -35,7 +35,16 @@ export async function benchStudy(quick: boolean): Promise<BenchResult[]> {
     const { stock, benchmark } = fresh();
     const started = performance.now();
     for (const [i, publishedAt] of times.entries()) {
-      computeReaction({ newsId: `n${i}`, symbol: "005380.KS", publishedAt, stock, benchmark, otherNews: times, asOf: market.to, calendar });
+      computeReaction({
+        newsId: `n${i}`,
+        symbol: "005380.KS",
+        publishedAt,
+        stock,
+        benchmark,
+        otherNews: times,
+        asOf: market.to,
+        calendar,
+      });
     }
     return performance.now() - started;
   });
@@ -45,10 +54,20 @@ export async function benchStudy(quick: boolean): Promise<BenchResult[]> {
     const events = times.map((publishedAt, i) =>
       intradayStudyEvent({ newsId: `n${i}`, publishedAt, stock, benchmark, asOf: market.to, calendar }),
     );
-    runStudy(events, { symbol: "005380.KS", benchmark: "^KS11", design: INTRADAY_DESIGN, confounds: intradayConfounds(calendar) });
+    runStudy(events, {
+      symbol: "005380.KS",
+      benchmark: "^KS11",
+      design: INTRADAY_DESIGN,
+      confounds: intradayConfounds(calendar),
+    });
     return performance.now() - started;
   });
-  return [result(`study: ${headlines} headlines × 1 symbol, in memory`, study, "ms", { name: "the per-reaction path for the same headlines", value: perReaction })];
+  return [
+    result(`study: ${headlines} headlines × 1 symbol, in memory`, study, "ms", {
+      name: "the per-reaction path for the same headlines",
+      value: perReaction,
+    }),
+  ];
 }
 
 const STUDY_SYMBOL = "005380.KS";
@@ -69,26 +88,44 @@ export async function benchStudyStore(quick: boolean): Promise<BenchResult[]> {
   const [first, last] = [kstTime("2020-03-20", 8), kstTime("2021-01-25", 8)];
   const intraday = Array.from({ length: headlines }, () => randomEventTime(random, seeded, 3));
   const daily = Array.from({ length: headlines }, () => first + Math.floor(random.uniform() * (last - first)));
-  return [
-    await storeStudy(quick, "intraday", intraday, false),
-    await storeStudy(quick, "daily", daily, true),
-  ];
+  return [await storeStudy(quick, "intraday", intraday, false), await storeStudy(quick, "daily", daily, true)];
 }
 
-async function storeStudy(quick: boolean, kind: "intraday" | "daily", times: readonly number[], imported: boolean): Promise<BenchResult> {
+async function storeStudy(
+  quick: boolean,
+  kind: "intraday" | "daily",
+  times: readonly number[],
+  imported: boolean,
+): Promise<BenchResult> {
   const runs = quick ? 1 : 3;
   const dir = scratchDir();
   const file = path.join(dir, "study.db");
   const app = await startApp({
-    env: parseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, FEED: "off", LOG_LEVEL: "warn", SEED_HISTORY: imported ? "false" : "true" }),
+    env: parseEnv({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${file}`,
+      FEED: "off",
+      LOG_LEVEL: "warn",
+      SEED_HISTORY: imported ? "false" : "true",
+    }),
     withPages: false,
   });
   try {
-    for (const [symbol, csv] of imported ? ([[STUDY_SYMBOL, "005380.KS.csv"], [BENCHMARK, "KS11.csv"]] as const) : []) {
-      await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/import.ts", "--symbol", symbol, `test/fixtures/yahoo/${csv}`], {
-        env: { ...process.env, DATABASE_URL: `file:${file}` },
-        timeout: 120_000,
-      });
+    for (const [symbol, csv] of imported
+      ? ([
+          [STUDY_SYMBOL, "005380.KS.csv"],
+          [BENCHMARK, "KS11.csv"],
+        ] as const)
+      : []) {
+      await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "server/cli/import.ts", "--symbol", symbol, `test/fixtures/yahoo/${csv}`],
+        {
+          env: { ...process.env, DATABASE_URL: `file:${file}` },
+          timeout: 120_000,
+        },
+      );
     }
     for (const [i, t] of times.entries()) {
       await app.ctx.store.news.insert({
@@ -109,7 +146,8 @@ async function storeStudy(quick: boolean, kind: "intraday" | "daily", times: rea
     const study = await medianOf(runs, async () => {
       const started = performance.now();
       const answer = (await get(`/api/study?symbol=${STUDY_SYMBOL}&resolution=${kind}&source=bench`)) as Study;
-      if (answer.events.length !== times.length) throw new Error(`${kind} study: ${answer.events.length} events, ${times.length} expected`);
+      if (answer.events.length !== times.length)
+        throw new Error(`${kind} study: ${answer.events.length} events, ${times.length} expected`);
       trace(`${kind} study: ${answer.n} of ${answer.events.length} included`);
       return performance.now() - started;
     });

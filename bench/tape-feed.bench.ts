@@ -21,11 +21,13 @@ const BATCH = 20_000;
 function tapeCsv(rows: number): string {
   const open = kstTime("2025-10-22", 9);
   const lines = ["symbol,ts,price,size"];
-  for (let i = 0; i < rows; i++) lines.push(`${SYMBOLS[i % 3]},${open + Math.floor(i / 3) * 100},${215_000 + (i % 11) * 500},${1 + (i % 9)}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`${SYMBOLS[i % 3]},${open + Math.floor(i / 3) * 100},${215_000 + (i % 11) * 500},${1 + (i % 9)}`);
   return lines.join("\n");
 }
 
-const tempDb = () => path.join(os.tmpdir(), `aftershock-bench-tape-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`);
+const tempDb = () =>
+  path.join(os.tmpdir(), `aftershock-bench-tape-${process.pid}-${Math.random().toString(36).slice(2, 8)}.db`);
 const removeDb = (file: string) => Promise.all(["", "-wal", "-shm"].map((s) => rm(`${file}${s}`, { force: true })));
 
 /** The tape feed's rate (read, sequenced, stored through the bus, at FEED_SPEED's ceiling) against raw store ingest of the same rows. */
@@ -56,7 +58,19 @@ export async function benchTapeFeed(quick: boolean): Promise<BenchResult[]> {
     const tape = await readTape(file);
     const readMs = performance.now() - readStart;
     await new Promise<void>((resolve) => {
-      const feed = new TapeFeed({ file, rows: tape, news: [], sequencer: new Sequencer(), bus, store, newsSignal: new Signal(), calendar, speed: SPEED, log, onEnd: resolve });
+      const feed = new TapeFeed({
+        file,
+        rows: tape,
+        news: [],
+        sequencer: new Sequencer(),
+        bus,
+        store,
+        newsSignal: new Signal(),
+        calendar,
+        speed: SPEED,
+        log,
+        onEnd: resolve,
+      });
       feed.start();
     });
     const played = (count * 1000) / (performance.now() - started);
@@ -64,12 +78,19 @@ export async function benchTapeFeed(quick: boolean): Promise<BenchResult[]> {
     await store.close();
     await removeDb(feedFile);
     if (stored !== count) throw new Error(`the tape stored ${stored} of ${count} rows`);
-    trace(`tape: read ${count} rows in ${readMs.toFixed(0)} ms; played ${played.toFixed(0)}/s; ingest ${ingest.toFixed(0)}/s`);
+    trace(
+      `tape: read ${count} rows in ${readMs.toFixed(0)} ms; played ${played.toFixed(0)}/s; ingest ${ingest.toFixed(0)}/s`,
+    );
     return [
-      result(`tape feed FEED=replay:FILE at FEED_SPEED=${SPEED} (read, sequenced, stored through the bus; ${count.toLocaleString("en-US")} rows)`, Math.round(played), "ticks/s", {
-        name: "raw store ingest of the same ticks (append, 20k batches)",
-        value: Math.round(ingest),
-      }),
+      result(
+        `tape feed FEED=replay:FILE at FEED_SPEED=${SPEED} (read, sequenced, stored through the bus; ${count.toLocaleString("en-US")} rows)`,
+        Math.round(played),
+        "ticks/s",
+        {
+          name: "raw store ingest of the same ticks (append, 20k batches)",
+          value: Math.round(ingest),
+        },
+      ),
     ];
   } finally {
     await rm(file, { force: true });

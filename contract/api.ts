@@ -53,4 +53,6 @@ export type ParsedBody<K extends RouteKey> = ApiRoutes[K]["parsedBody"];
 export type RouteAnswer<K extends RouteKey> = ApiRoutes[K]["answer"];
 
 /** The routes a browser reads as JSON with GET. */
-export type JsonGetRoute = { [K in RouteKey]: RouteMethod<K> extends "GET" ? (ApiRoutes[K]["text"] extends true ? never : K) : never }[RouteKey];
+export type JsonGetRoute = {
+  [K in RouteKey]: RouteMethod<K> extends "GET" ? (ApiRoutes[K]["text"] extends true ? never : K) : never;
+}[RouteKey];

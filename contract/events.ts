@@ -70,9 +70,7 @@ export type ReplayPosition = z.input<typeof replayResumePayload>;
  * Extension: whether the live feed runs. `paused` while the tick store refuses writes:
  * the market clock stands still until it takes them again, and nothing is lost.
  */
-export type FeedStatus =
-  | { state: "running" }
-  | { state: "paused"; reason: string; since: number; pending: number };
+export type FeedStatus = { state: "running" } | { state: "paused"; reason: string; since: number; pending: number };
 
 /** Events the server pushes to browsers. */
 export interface ServerToClientEvents {

@@ -22,10 +22,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** ` (got …)`: the offending value, short; objects and arrays by kind only. */
 function shown(value: unknown): string {
   if (value === undefined) return "";
-  if (typeof value === "string") return ` (got "${value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value}")`;
+  if (typeof value === "string")
+    return ` (got "${value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value}")`;
   if (Array.isArray(value)) return " (got an array)";
   if (value !== null && typeof value === "object") return " (got an object)";
-  return typeof value === "number" || typeof value === "boolean" || value === null ? ` (got ${JSON.stringify(value)})` : "";
+  return typeof value === "number" || typeof value === "boolean" || value === null
+    ? ` (got ${JSON.stringify(value)})`
+    : "";
 }
 
 /** Reads `input` with a zod schema; otherwise an AppError naming the first bad field and its value. */
@@ -37,4 +40,5 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
 }
 
 /** `parseWith` for a query string (kept for its callers: the same message). */
-export const parseQueryWith = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => parseWith(schema, query);
+export const parseQueryWith = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> =>
+  parseWith(schema, query);

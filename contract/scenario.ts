@@ -18,7 +18,11 @@ const instant = z
 
 const symbol = z.string().refine(isSymbol, "not a valid symbol (e.g. 005380.KS or ^KS11)");
 const fraction = (max: number, what: string) =>
-  z.number().finite().min(-max, `${what} below −${max * 100}%`).max(max, `${what} beyond +${max * 100}%`);
+  z
+    .number()
+    .finite()
+    .min(-max, `${what} below −${max * 100}%`)
+    .max(max, `${what} beyond +${max * 100}%`);
 
 const instrument = z
   .object({
@@ -34,7 +38,10 @@ const newsEvent = z
   .object({
     at: instant,
     headline: z.string().min(1).max(500),
-    body: z.string().max(64 * 1024).default(""),
+    body: z
+      .string()
+      .max(64 * 1024)
+      .default(""),
     source: z.string().min(1).max(200).default("scenario"),
     url: z.string().url().max(2_048).nullish(),
     // A shock past the daily price limit could never print: the limit is ±30%.
@@ -79,7 +86,11 @@ export const scenarioSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, "letters, digits, . _ - only (it names files and ids)"),
     description: z.string().max(2_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     start: instant,
     end: instant,
     benchmark: symbol,

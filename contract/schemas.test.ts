@@ -16,7 +16,13 @@ describe("ticksQuery", () => {
   it("fills in the default limit and converts times", () => {
     expect(ticksQuery.parse({ symbol: "005380.KS" })).toEqual({ symbol: "005380.KS", limit: 1_000 });
     expect(
-      ticksQuery.parse({ symbol: "005380.KS", from: "2025-10-22T13:07:00+09:00", to: String(T + 1), afterSeq: "5", limit: "10000" }),
+      ticksQuery.parse({
+        symbol: "005380.KS",
+        from: "2025-10-22T13:07:00+09:00",
+        to: String(T + 1),
+        afterSeq: "5",
+        limit: "10000",
+      }),
     ).toEqual({ symbol: "005380.KS", from: T, to: T + 1, afterSeq: 5, limit: 10_000 });
   });
 
@@ -76,12 +82,16 @@ describe("postNewsBody", () => {
     expect(postNewsBody.parse({ ...valid, url: "https://example.com/a?b=1" }).url).toBe("https://example.com/a?b=1");
   });
 
-  it.each(["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "ftp://example.com", "not a url", ""])(
-    "rejects the url %j",
-    (url) => {
-      expect(postNewsBody.safeParse({ ...valid, url }).success).toBe(false);
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<b>x</b>",
+    "ftp://example.com",
+    "not a url",
+    "",
+  ])("rejects the url %j", (url) => {
+    expect(postNewsBody.safeParse({ ...valid, url }).success).toBe(false);
+  });
 
   it("rejects an empty or blank headline", () => {
     expect(postNewsBody.safeParse({ ...valid, headline: "" }).success).toBe(false);
@@ -128,10 +138,16 @@ describe("dailyReactionSchema", () => {
   it("accepts a daily study and rejects a malformed one", async () => {
     const { dailyReactionSchema } = await import("./schemas");
     const daily = {
-      eventDay: "2021-01-08", basePrice: 206000, baseDay: "2021-01-07",
-      windows: [{ window: "0", return: 0.19, abnormal: 0.14, tStat: 6.3, from: "2021-01-08", to: "2021-01-08", reason: null }],
+      eventDay: "2021-01-08",
+      basePrice: 206000,
+      baseDay: "2021-01-07",
+      windows: [
+        { window: "0", return: 0.19, abnormal: 0.14, tStat: 6.3, from: "2021-01-08", to: "2021-01-08", reason: null },
+      ],
       model: { alpha: 0.001, beta: 1.2, residualSd: 0.02, n: 250, from: "2019-12-18", to: "2020-12-21" },
-      volumeSurge: 9.9, modelReason: null, estimationWindow: { from: -260, to: -11, minReturns: 60 },
+      volumeSurge: 9.9,
+      modelReason: null,
+      estimationWindow: { from: -260, to: -11, minReturns: 60 },
     };
     expect(dailyReactionSchema.parse(daily)).toEqual(daily);
     expect(() => dailyReactionSchema.parse({ ...daily, windows: [{ ...daily.windows[0], window: "0..3" }] })).toThrow();

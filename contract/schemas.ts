@@ -3,7 +3,14 @@ import { DAILY_WINDOWS, INTERVALS } from "./model";
 import { isSymbol } from "./symbols";
 import { timeParam } from "./time-param";
 
-import { MAX_NEWS_BYTES, MAX_NEWS_LIMIT, MAX_REPLAY_RANGE_MS, MAX_REPLAY_SPEED, MAX_SUBSCRIPTIONS, MAX_TICKS_LIMIT } from "./limits";
+import {
+  MAX_NEWS_BYTES,
+  MAX_NEWS_LIMIT,
+  MAX_REPLAY_RANGE_MS,
+  MAX_REPLAY_SPEED,
+  MAX_SUBSCRIPTIONS,
+  MAX_TICKS_LIMIT,
+} from "./limits";
 
 export { MAX_NEWS_BYTES, MAX_NEWS_LIMIT, MAX_REPLAY_RANGE_MS, MAX_REPLAY_SPEED, MAX_SUBSCRIPTIONS, MAX_TICKS_LIMIT };
 
@@ -79,9 +86,7 @@ export const postNewsBody = z
   .strict();
 export type PostNewsBody = z.output<typeof postNewsBody>;
 
-export const subscribePayload = z
-  .object({ symbols: z.array(symbolSchema).min(1).max(MAX_SUBSCRIPTIONS) })
-  .strict();
+export const subscribePayload = z.object({ symbols: z.array(symbolSchema).min(1).max(MAX_SUBSCRIPTIONS) }).strict();
 
 export const resumePayload = z
   .object({ symbol: symbolSchema, afterSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
@@ -95,11 +100,14 @@ export function describeIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
-export const newsIdSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, "not a valid news id");
+export const newsIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._-]+$/, "not a valid news id");
 
 /** `asOf` (extension): the reaction as it stood at that time, e.g. a replay's clock. */
 export const reactionsQuery = z.object({ newsId: newsIdSchema, asOf: timeParam.optional() }).strict();
-
 
 const replaySpeed = z.union([z.number().min(1).max(MAX_REPLAY_SPEED), z.literal("max")]);
 
@@ -153,7 +161,14 @@ export const dailyReactionSchema = z.object({
     }),
   ),
   model: z
-    .object({ alpha: z.number(), beta: z.number(), residualSd: z.number().nonnegative(), n: z.number().int().positive(), from: dayKey, to: dayKey })
+    .object({
+      alpha: z.number(),
+      beta: z.number(),
+      residualSd: z.number().nonnegative(),
+      n: z.number().int().positive(),
+      from: dayKey,
+      to: dayKey,
+    })
     .nullable(),
   volumeSurge: z.number().nonnegative().nullable(),
   modelReason: z.string().nullable(),
@@ -175,7 +190,12 @@ export const studyQuery = z
     newsIds: z
       .string()
       .max(100_000)
-      .transform((raw) => raw.split(",").map((id) => id.trim()).filter(Boolean))
+      .transform((raw) =>
+        raw
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(newsIdSchema).min(1).max(MAX_STUDY_EVENTS))
       .optional(),
   })
@@ -188,7 +208,9 @@ export const replayResumePayload = z
     replayId,
     epoch: z.number().int().min(0),
     t: z.number().finite(),
-    after: z.record(z.string().min(1).max(32), z.number().int().min(0)).refine((a) => Object.keys(a).length <= 64, "at most 64 symbols"),
+    after: z
+      .record(z.string().min(1).max(32), z.number().int().min(0))
+      .refine((a) => Object.keys(a).length <= 64, "at most 64 symbols"),
     lastNewsId: z.string().min(1).max(200).optional(),
   })
   .strict();

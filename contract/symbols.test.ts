@@ -7,8 +7,20 @@ describe("isSymbol", () => {
   });
 
   it.each([
-    "005380.ks", "05380.KS", "0053800.KS", "005380.KX", "005380", "^ks11", "^K", "^ABCDEFGHIJK",
-    " 005380.KS", "005380.KS ", "../../etc", "005380.KS<script>", "", "AAPL",
+    "005380.ks",
+    "05380.KS",
+    "0053800.KS",
+    "005380.KX",
+    "005380",
+    "^ks11",
+    "^K",
+    "^ABCDEFGHIJK",
+    " 005380.KS",
+    "005380.KS ",
+    "../../etc",
+    "005380.KS<script>",
+    "",
+    "AAPL",
   ])("rejects %j", (value) => {
     expect(isSymbol(value)).toBe(false);
   });

@@ -18,7 +18,9 @@ describe("shipped instruments", () => {
     expect(benchmark?.kind).toBe("index");
     expect(benchmark?.nameKo).toBe("코스피");
     expect(BENCHMARK).toBe("^KS11");
-    expect(SHIPPED_INSTRUMENTS.filter((i) => i.kind === "stock" && i.symbol.endsWith(".KS")).length).toBeGreaterThanOrEqual(30);
+    expect(
+      SHIPPED_INSTRUMENTS.filter((i) => i.kind === "stock" && i.symbol.endsWith(".KS")).length,
+    ).toBeGreaterThanOrEqual(30);
   });
 
   it("are KRX instruments priced in won on Seoul time, stocks in whole won", () => {
@@ -46,7 +48,11 @@ describe("shipped instruments", () => {
         owner.set(key, i.symbol);
       }
     }
-    for (const group of [["012330.KS", "004020.KS", "086280.KS", "329180.KS", "005380.KS"], ["005930.KS", "006400.KS", "207940.KS", "028260.KS"], ["051910.KS", "373220.KS", "066570.KS"]]) {
+    for (const group of [
+      ["012330.KS", "004020.KS", "086280.KS", "329180.KS", "005380.KS"],
+      ["005930.KS", "006400.KS", "207940.KS", "028260.KS"],
+      ["051910.KS", "373220.KS", "066570.KS"],
+    ]) {
       for (const symbol of group) expect(bySymbol.has(symbol), symbol).toBe(true);
     }
   });

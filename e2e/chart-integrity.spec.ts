@@ -42,7 +42,12 @@ test.describe("chart integrity", () => {
     expect(marketTime).toBeGreaterThan(0);
     const headline = `Chart integrity ${Date.now()}: Hyundai Motor unveils a new EV plant`;
     const posted = await request.post("/api/news", {
-      data: { headline, body: "Hyundai Motor said it will build a new plant.", publishedAt: new Date(marketTime).toISOString(), source: "E2E Wire" },
+      data: {
+        headline,
+        body: "Hyundai Motor said it will build a new plant.",
+        publishedAt: new Date(marketTime).toISOString(),
+        source: "E2E Wire",
+      },
     });
     expect(posted.status()).toBe(201);
     const item = page.locator('[data-testid="news-item"]', { hasText: headline });
@@ -52,19 +57,29 @@ test.describe("chart integrity", () => {
     // Live bars keep opening after it; the headline's own bar is then history.
     const headlineBar = Math.floor(marketTime / 1000 / BAR_S) * BAR_S;
     await expect
-      .poll(async () => (await drawnSpan(page, HYUNDAI)).last, { message: "Hyundai Motor's chart keeps opening bars", timeout: 30_000 })
+      .poll(async () => (await drawnSpan(page, HYUNDAI)).last, {
+        message: "Hyundai Motor's chart keeps opening bars",
+        timeout: 30_000,
+      })
       .toBeGreaterThanOrEqual(headlineBar + BARS_AFTER_HEADLINE * BAR_S);
 
     for (const symbol of SYMBOLS) {
       const drawn = await drawnSpan(page, symbol);
       // The same range from the server: the first drawn bar up to and including the last.
-      const params = new URLSearchParams({ symbol, interval: "1m", from: String(drawn.first * 1000), to: String((drawn.last + BAR_S) * 1000) });
+      const params = new URLSearchParams({
+        symbol,
+        interval: "1m",
+        from: String(drawn.first * 1000),
+        to: String((drawn.last + BAR_S) * 1000),
+      });
       const res = await request.get(`/api/candles?${params}`);
       expect(res.status(), `/api/candles for ${symbol}`).toBe(200);
       const candles = (await res.json()) as Candle[];
       expect(candles.at(0)?.time, `${symbol} first bar`).toBe(drawn.first);
       expect(candles.at(-1)?.time, `${symbol} last bar`).toBe(drawn.last);
-      expect(drawn.count, `${symbol}: bars drawn against bars stored between ${drawn.first} and ${drawn.last}`).toBe(candles.length);
+      expect(drawn.count, `${symbol}: bars drawn against bars stored between ${drawn.first} and ${drawn.last}`).toBe(
+        candles.length,
+      );
     }
   });
 });

@@ -29,7 +29,9 @@ test.describe("the Content-Security-Policy with a per-request nonce", () => {
     }
     // Every inline script Next wrote carries this answer's nonce (the DOM hides the
     // attribute's value; the property keeps it).
-    const inline = await page.evaluate(() => [...document.querySelectorAll("script:not([src])")].map((s) => (s as HTMLScriptElement).nonce));
+    const inline = await page.evaluate(() =>
+      [...document.querySelectorAll("script:not([src])")].map((s) => (s as HTMLScriptElement).nonce),
+    );
     expect(inline.length).toBeGreaterThan(0);
     expect(new Set(inline)).toEqual(new Set([nonce]));
     expect(await violations()).toEqual([]);
@@ -56,8 +58,12 @@ test.describe("the Content-Security-Policy with a per-request nonce", () => {
       img.src = "data:,not-an-image";
       document.body.appendChild(img);
     });
-    await expect.poll(async () => (await violations()).filter((v) => v.startsWith("script-src")).length).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await violations()).filter((v) => v.startsWith("script-src")).length)
+      .toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
-    expect(await page.evaluate(() => (window as unknown as { __injectedHandler?: string }).__injectedHandler)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __injectedHandler?: string }).__injectedHandler),
+    ).toBeUndefined();
   });
 });

@@ -67,7 +67,9 @@ test.describe("dashboard", () => {
     const first = await last.innerText();
     await expect.poll(() => last.innerText(), { timeout: 10_000, intervals: [250] }).not.toBe(first);
     // Stocks are whole won with thousands separators.
-    await expect(page.getByTestId("watchlist-row-005380.KS").getByTestId("last-price")).toHaveText(/^\d{1,3}(,\d{3})+$/);
+    await expect(page.getByTestId("watchlist-row-005380.KS").getByTestId("last-price")).toHaveText(
+      /^\d{1,3}(,\d{3})+$/,
+    );
   });
 
   test("selecting the headline zooms the charts to its reaction", async ({ page }) => {
@@ -107,7 +109,11 @@ test.describe("dashboard", () => {
     await expect(seed.getByTestId("news-headline")).toHaveAttribute("aria-expanded", "true");
     const chart = page.getByTestId("chart-005380.KS");
     await expect
-      .poll(async () => Number(await chart.getAttribute("data-visible-from")) <= SEED_T0 && SEED_T0 <= Number(await chart.getAttribute("data-visible-to")))
+      .poll(
+        async () =>
+          Number(await chart.getAttribute("data-visible-from")) <= SEED_T0 &&
+          SEED_T0 <= Number(await chart.getAttribute("data-visible-to")),
+      )
       .toBe(true);
   });
 

@@ -20,10 +20,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => server?.stop());
 
 async function importCsv(symbol: string, file: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/import.ts", "--symbol", symbol, file], {
-    env: { ...process.env, DATABASE_URL: `file:${server.dbFile}` },
-    timeout: 120_000,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "server/cli/import.ts", "--symbol", symbol, file],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${server.dbFile}` },
+      timeout: 120_000,
+    },
+  );
   return stdout;
 }
 
@@ -32,7 +36,9 @@ async function visibleRange(page: Page, symbol: string): Promise<[number, number
   return [Number(await chart.getAttribute("data-visible-from")), Number(await chart.getAttribute("data-visible-to"))];
 }
 
-test("real daily history imported into a running dashboard: labelled IMPORTED, a headline moves every chart to its day in daily bars", async ({ page }) => {
+test("real daily history imported into a running dashboard: labelled IMPORTED, a headline moves every chart to its day in daily bars", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.goto(server.url);
   await expect(page.getByTestId("feed-badge")).not.toHaveText(/simulated/i);
@@ -73,10 +79,13 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
     await expect(chart).toHaveAttribute("data-interval", "1d", { timeout: 30_000 });
     await expect(chart).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
     await expect
-      .poll(async () => {
-        const [from, to] = await visibleRange(page, symbol);
-        return from <= T0 / 1000 && T0 / 1000 <= to && to - from < 400 * 86_400;
-      }, { timeout: 30_000, message: `${symbol} shows 8 Jan 2021` })
+      .poll(
+        async () => {
+          const [from, to] = await visibleRange(page, symbol);
+          return from <= T0 / 1000 && T0 / 1000 <= to && to - from < 400 * 86_400;
+        },
+        { timeout: 30_000, message: `${symbol} shows 8 Jan 2021` },
+      )
       .toBe(true);
   }
   await page.screenshot({ path: `${SHOTS}/i11data-imported-headline.png`, fullPage: false });
@@ -87,15 +96,25 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
     ["2020-07-23T08:00:00+09:00", "Hyundai Motor reports second-quarter 2020 results"],
     ["2020-10-14T08:00:00+09:00", "Hyundai Motor Group names Euisun Chung chairman"],
   ]) {
-    const posted = await page.request.post(`${server.url}/api/news`, { data: { headline, body: headline, publishedAt, source: "e2e", tickers: ["005380.KS"] } });
+    const posted = await page.request.post(`${server.url}/api/news`, {
+      data: { headline, body: headline, publishedAt, source: "e2e", tickers: ["005380.KS"] },
+    });
     expect(posted.status()).toBe(201);
   }
   await page.goto(`${server.url}/study?symbol=005380.KS&resolution=daily&source=e2e`);
   await expect(page.getByLabel("Event time")).toHaveValue("daily");
-  await expect(page.getByTestId("study-summary")).toContainText("3 of 3 headlines naming 005380.KS studied (daily", { timeout: 30_000 });
+  await expect(page.getByTestId("study-summary")).toContainText("3 of 3 headlines naming 005380.KS studied (daily", {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("study-summary")).toContainText("Over days 0…+20 they moved");
   await expect(page.getByTestId("study-chart")).toHaveAttribute("aria-label", /over trading days/);
-  await expect(page.getByTestId("study-windows").getByRole("rowheader")).toHaveText(["day 0", "days −1…+1", "days 0…+1", "days 0…+5", "days 0…+20"]);
+  await expect(page.getByTestId("study-windows").getByRole("rowheader")).toHaveText([
+    "day 0",
+    "days −1…+1",
+    "days 0…+1",
+    "days 0…+5",
+    "days 0…+20",
+  ]);
   await expect(page.getByTestId("study-events").getByRole("row").nth(1)).toContainText("Thu 23 Jul 2020");
   await page.screenshot({ path: `${SHOTS}/i13-study-daily.png`, fullPage: true });
 });

@@ -3,7 +3,12 @@ import { type Page, expect, test } from "@playwright/test";
 
 // A browser set up the American way: 12-hour clock, New York time. The page must still
 // show and read KRX's 24-hour KST, and offer the KRX colour convention.
-test.use({ viewport: { width: 1280, height: 800 }, colorScheme: "dark", locale: "en-US", timezoneId: "America/New_York" });
+test.use({
+  viewport: { width: 1280, height: 800 },
+  colorScheme: "dark",
+  locale: "en-US",
+  timezoneId: "America/New_York",
+});
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"] as const;
 const SEED_ID = "seed-2025-10-22-korea-us-tariff-talks";
@@ -17,13 +22,20 @@ async function openDashboard(page: Page) {
 }
 
 // SHOTS_DIR=… saves what the viewer sees in each convention and theme, for review.
-const shoot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: `${SHOTS}/i12b-${name}.png` })));
+const shoot = async (page: Page, name: string) =>
+  void (SHOTS && (await page.screenshot({ path: `${SHOTS}/i12b-${name}.png` })));
 
 // Red and blue text must still meet WCAG AA contrast in both themes.
 const contrastProblems = async (page: Page) =>
-  (await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze()).violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
+  (await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze()).violations.flatMap((v) =>
+    v.nodes.map((n) => n.target.join(" ")),
+  );
 
-const upColorOf = (page: Page) => page.getByTestId("color-toggle").getByTestId("swatch-up").evaluate((el) => getComputedStyle(el).color);
+const upColorOf = (page: Page) =>
+  page
+    .getByTestId("color-toggle")
+    .getByTestId("swatch-up")
+    .evaluate((el) => getComputedStyle(el).color);
 
 test.describe("for Korean users", () => {
   test("the replay range reads and writes 24-hour KST in a 12-hour locale", async ({ page }) => {
@@ -48,7 +60,9 @@ test.describe("for Korean users", () => {
     await page.getByTestId("replay-to").fill("2025-10-22 14:35:00");
     await page.getByTestId("replay-start").click();
     // The pattern stops the form; the page never starts a replay of the wrong hours.
-    expect(await page.getByTestId("replay-from").evaluate((el) => (el as HTMLInputElement).validity.patternMismatch)).toBe(true);
+    expect(
+      await page.getByTestId("replay-from").evaluate((el) => (el as HTMLInputElement).validity.patternMismatch),
+    ).toBe(true);
     await expect(page.getByTestId("feed-badge")).toHaveText(/simulated/i);
   });
 
@@ -71,7 +85,12 @@ test.describe("for Korean users", () => {
     expect(await upColorOf(page)).toBe("rgb(248, 81, 73)");
     await expect(chart).toHaveAttribute("data-up-color", "#f85149");
     // Down is blue under KRX: a falling quote must not look like a rising one did before.
-    expect(await page.getByTestId("color-toggle").getByTestId("swatch-down").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(108, 182, 255)");
+    expect(
+      await page
+        .getByTestId("color-toggle")
+        .getByTestId("swatch-down")
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe("rgb(108, 182, 255)");
 
     // The seed headline's tags carry the Korean names beside the codes.
     const item = page.locator(`[data-testid="news-item"][data-news-id="${SEED_ID}"]`);

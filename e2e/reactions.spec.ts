@@ -18,7 +18,12 @@ async function seriousViolations(page: Page) {
 }
 
 const numbersIn = async (page: Page, testId: string) =>
-  (await page.getByTestId("reactions-row").getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute("data-value") ?? "")))
+  (
+    await page
+      .getByTestId("reactions-row")
+      .getByTestId(testId)
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-value") ?? ""))
+  )
     .filter((v) => v !== "")
     .map(Number);
 
@@ -94,10 +99,16 @@ test.describe("reaction detail", () => {
 
     const overlay = page.getByTestId("event-overlay");
     await expect(overlay).toHaveAttribute("data-series-count", "3", DATA);
-    await expect(overlay.getByRole("img", { name: /^Line chart/ })).toHaveAttribute("aria-label", /005380\.KS.*000270\.KS.*\^KS11|000270\.KS.*005380\.KS.*\^KS11/);
+    await expect(overlay.getByRole("img", { name: /^Line chart/ })).toHaveAttribute(
+      "aria-label",
+      /005380\.KS.*000270\.KS.*\^KS11|000270\.KS.*005380\.KS.*\^KS11/,
+    );
 
     await expect(card.getByRole("link", { name: "JSON" })).toHaveAttribute("href", `/api/reactions?newsId=${SEED_ID}`);
-    await expect(card.getByRole("link", { name: "CSV" })).toHaveAttribute("href", `/api/reactions.csv?newsId=${SEED_ID}`);
+    await expect(card.getByRole("link", { name: "CSV" })).toHaveAttribute(
+      "href",
+      `/api/reactions.csv?newsId=${SEED_ID}`,
+    );
 
     await page.screenshot({ path: `e2e/artifacts/reaction-${SEED_ID}.png`, fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);

@@ -19,7 +19,9 @@ const clockOf = async (page: Page) => Number(await page.getByTestId("market-cloc
 const seedItem = (page: Page) => page.locator(`[data-testid="news-item"][data-news-id="${SEED_ID}"]`);
 
 test.describe("replay", () => {
-  test("replays the shipped headline at 60x: the headline lands only when the clock passes 13:07", async ({ page }, testInfo) => {
+  test("replays the shipped headline at 60x: the headline lands only when the clock passes 13:07", async ({
+    page,
+  }, testInfo) => {
     await openDashboard(page);
     await expect(page.getByTestId("feed-badge")).toHaveText(/simulated/i);
 
@@ -42,7 +44,9 @@ test.describe("replay", () => {
     await expect.poll(() => clockOf(page), { timeout: 15_000 }).toBeGreaterThan(SEED_AT);
     await expect(seedItem(page)).toHaveCount(1);
     for (const symbol of ["005380.KS", "000270.KS"]) {
-      await expect.poll(async () => Number(await page.getByTestId(`chart-${symbol}`).getAttribute("data-marker-count"))).toBeGreaterThanOrEqual(1);
+      await expect
+        .poll(async () => Number(await page.getByTestId(`chart-${symbol}`).getAttribute("data-marker-count")))
+        .toBeGreaterThanOrEqual(1);
     }
 
     // Pause stops the clock.

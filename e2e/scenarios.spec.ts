@@ -29,7 +29,8 @@ test.use({ viewport: { width: 1280, height: 800 }, colorScheme: "dark" });
 const markerCount = async (page: Page, symbol: string) =>
   Number(await page.getByTestId(`chart-${symbol}`).getAttribute("data-marker-count"));
 
-const sortBySymbol = (reactions: readonly Reaction[]) => [...reactions].sort((a, b) => a.symbol.localeCompare(b.symbol));
+const sortBySymbol = (reactions: readonly Reaction[]) =>
+  [...reactions].sort((a, b) => a.symbol.localeCompare(b.symbol));
 
 async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const file = `e2e/artifacts/${name}.png`;
@@ -41,10 +42,15 @@ for (const file of FILES) {
   const scenarioPath = path.join(DIR, file);
   const scenario = JSON.parse(readFileSync(scenarioPath, "utf8")) as ScenarioFile;
 
-  test(`scenario ${scenario.name} (${file}) plays in the browser with the CLI's numbers`, async ({ page }, testInfo) => {
+  test(`scenario ${scenario.name} (${file}) plays in the browser with the CLI's numbers`, async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(150_000);
     const end = Date.parse(scenario.end);
-    const headlines = (scenario.news ?? []).map((item, index) => ({ id: `${scenario.name}-${index}`, headline: item.headline }));
+    const headlines = (scenario.news ?? []).map((item, index) => ({
+      id: `${scenario.name}-${index}`,
+      headline: item.headline,
+    }));
     let server: ScenarioServer | null = null;
     try {
       server = await startScenarioServer(scenarioPath, SPEED);
@@ -56,7 +62,9 @@ for (const file of FILES) {
       await page.goto(`${server.url}/`);
       // One chart per instrument of the scenario, however many it names.
       for (const { symbol } of scenario.instruments) {
-        await expect(page.getByTestId(`chart-${symbol}`), `chart of ${symbol}`).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+        await expect(page.getByTestId(`chart-${symbol}`), `chart of ${symbol}`).toHaveAttribute("data-ready", "true", {
+          timeout: 30_000,
+        });
       }
       await expect(page.locator('[data-testid^="chart-"][data-ready]')).toHaveCount(scenario.instruments.length);
 
@@ -109,9 +117,16 @@ for (const file of FILES) {
         await expect(page.getByTestId("reaction-card")).toHaveAttribute("data-state", "ready", { timeout: 15_000 });
         for (const r of reactionsOf(id)) {
           const row = page.getByTestId(`reaction-${r.symbol}`);
-          const raw = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
-          await expect(row.getByTestId("ret-15m"), `${id} ${r.symbol} 15m return`).toHaveAttribute("data-value", raw(r.returns["15m"]));
-          await expect(row.getByTestId("car"), `${id} ${r.symbol} CAR`).toHaveAttribute("data-value", raw(r.abnormal?.car));
+          const raw = (value: number | null | undefined) =>
+            value === null || value === undefined ? "" : String(value);
+          await expect(row.getByTestId("ret-15m"), `${id} ${r.symbol} 15m return`).toHaveAttribute(
+            "data-value",
+            raw(r.returns["15m"]),
+          );
+          await expect(row.getByTestId("car"), `${id} ${r.symbol} CAR`).toHaveAttribute(
+            "data-value",
+            raw(r.abnormal?.car),
+          );
         }
         await saveScreenshot(page, testInfo, `scenario-${scenario.name}-reaction-${id}`);
       }

@@ -35,7 +35,10 @@ test("a study permalink shows the CAAR path, every test with a verdict, and the 
   await expect(windows.getByText(/significant|not enough events/).first()).toBeVisible();
   const events = page.getByTestId("study-events");
   await expect(events.getByRole("row")).toHaveCount(5);
-  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", /\/api\/study\.csv\?symbol=005380\.KS/);
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute(
+    "href",
+    /\/api\/study\.csv\?symbol=005380\.KS/,
+  );
 
   // The form rewrites the permalink.
   await page.getByLabel(/Headline or body contains/).fill("관세");
@@ -50,7 +53,10 @@ test("a study permalink shows the CAAR path, every test with a verdict, and the 
 test("an event opens its reaction card, which links back to a study of headlines like it", async ({ page }) => {
   await page.goto("/study?symbol=005380.KS&q=tariff");
   await expect(page.getByTestId("study-result")).toBeVisible(DATA);
-  await page.getByTestId("study-events").getByRole("link", { name: /Tariff relief hopes/ }).click();
+  await page
+    .getByTestId("study-events")
+    .getByRole("link", { name: /Tariff relief hopes/ })
+    .click();
   await expect(page).toHaveURL(/\/reactions\//);
   const link = page.getByTestId("study-like-this");
   await expect(link).toBeVisible(DATA);
@@ -60,7 +66,11 @@ test("an event opens its reaction card, which links back to a study of headlines
 });
 
 test("screenshots in both themes and a narrow window", async ({ page }) => {
-  for (const [theme, width] of [["dark", 1280], ["light", 1280], ["dark", 390]] as const) {
+  for (const [theme, width] of [
+    ["dark", 1280],
+    ["light", 1280],
+    ["dark", 390],
+  ] as const) {
     await page.setViewportSize({ width, height: 1100 });
     await page.addInitScript((t) => localStorage.setItem("aftershock-theme", t), theme);
     await page.goto(`/study?symbol=005380.KS&q=${encodeURIComponent("tariff OR 관세")}`);

@@ -13,7 +13,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-test("a user adds Samsung Electronics by its Korean name and sees its simulated chart; the list is remembered", async ({ page }) => {
+test("a user adds Samsung Electronics by its Korean name and sees its simulated chart; the list is remembered", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(server.url);
   await expect(page.getByTestId("watchlist-row-005380.KS")).toBeVisible({ timeout: 30_000 });

@@ -25,7 +25,9 @@ async function postNews(request: APIRequestContext, item: Omit<Posted, "id">) {
 }
 
 /** Records CSP violations and dialogs from the first script the page runs. */
-async function watch(page: Page): Promise<{ violations: () => Promise<string[]>; dialogs: string[]; consoleCsp: string[] }> {
+async function watch(
+  page: Page,
+): Promise<{ violations: () => Promise<string[]>; dialogs: string[]; consoleCsp: string[] }> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
@@ -58,7 +60,10 @@ test.describe("news is inert text", () => {
     expect(await res.json()).toMatchObject({ error: { code: "bad_request", message: expect.stringContaining("url") } });
   });
 
-  test("HTML, script and SVG in headlines and bodies show literally and run nothing, under the CSP", async ({ page, request }) => {
+  test("HTML, script and SVG in headlines and bodies show literally and run nothing, under the CSP", async ({
+    page,
+    request,
+  }) => {
     const run = Date.now().toString(36);
     const posted: Posted[] = [];
     for (const [name, payload] of Object.entries(PAYLOADS)) {
@@ -86,7 +91,8 @@ test.describe("news is inert text", () => {
       await expect(card).toContainText(item.headline);
       await expect(card).toContainText(item.source);
       await card.getByRole("button").first().click();
-      for (const paragraph of item.body.split("\n\n")) await expect(card.getByText(paragraph, { exact: true })).toBeVisible();
+      for (const paragraph of item.body.split("\n\n"))
+        await expect(card.getByText(paragraph, { exact: true })).toBeVisible();
       // A web link stays a link, to exactly the given address.
       await expect(card.getByRole("link", { name: /Read at/ })).toHaveAttribute("href", item.url!);
       // The markup stayed text: no element was made from it.

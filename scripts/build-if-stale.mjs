@@ -16,6 +16,8 @@ function newest(entry) {
 
 const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (built === 0 || SOURCES.some((source) => newest(source) > built)) {
-  console.log(built === 0 ? "No production build yet: building the dashboard…" : "Sources changed: rebuilding the dashboard…");
+  console.log(
+    built === 0 ? "No production build yet: building the dashboard…" : "Sources changed: rebuilding the dashboard…",
+  );
   execFileSync("npx", ["next", "build"], { stdio: "inherit" });
 }

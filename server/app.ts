@@ -74,17 +74,29 @@ export interface RunningApp {
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Wires the parts together and listens: store, feed -> bus -> store and fan-out, API, pages. */
-export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, slowConsumers, onFatal = exitLoudly }: StartOptions): Promise<RunningApp> {
+export async function startApp({
+  env,
+  withPages = env.SERVE_PAGES,
+  dev = false,
+  slowConsumers,
+  onFatal = exitLoudly,
+}: StartOptions): Promise<RunningApp> {
   const node = `${os.hostname()}:${process.pid}`;
   const log = createLogger(env.LOG_LEVEL, node);
   const calendar = new KrxCalendar();
-  const scenario = env.FEED.startsWith("scenario:") ? await loadScenario(env.FEED.slice("scenario:".length), calendar) : null;
-  const tapeRows = env.FEED.startsWith("replay:") ? await readTapeRows(path.resolve(env.FEED.slice("replay:".length))) : null;
+  const scenario = env.FEED.startsWith("scenario:")
+    ? await loadScenario(env.FEED.slice("scenario:".length), calendar)
+    : null;
+  const tapeRows = env.FEED.startsWith("replay:")
+    ? await readTapeRows(path.resolve(env.FEED.slice("replay:".length)))
+    : null;
   const store = await openStore(env);
-  const tape = tapeRows ? await prepareTape(tapeRows, store).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  }) : null;
+  const tape = tapeRows
+    ? await prepareTape(tapeRows, store).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : null;
   const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
   // The adapter reads streams with blocking calls: it gets a connection of its own.
   const adapterClient = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
@@ -103,13 +115,29 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     env.FEED === "simulate" || env.FEED === "off" || tape ? env.FEED : `scenario:${scenario?.name}`,
     async () => {
       // A tape is the market: no simulated history is mixed in.
-      if (!scenario) await seedDatabase(store, SHIPPED_INSTRUMENTS, calendar, env.FEED_SEED, log, env.SEED_HISTORY && !tape, simulatedMarket(env.FEED_SYMBOLS));
+      if (!scenario)
+        await seedDatabase(
+          store,
+          SHIPPED_INSTRUMENTS,
+          calendar,
+          env.FEED_SEED,
+          log,
+          env.SEED_HISTORY && !tape,
+          simulatedMarket(env.FEED_SYMBOLS),
+        );
       const created = await createFeed(env, { store, bus, calendar, news, log, scenario, tape });
       await market.refresh();
       const poller =
         env.NEWS_FEEDS.length === 0
           ? null
-          : new FeedPoller({ urls: env.NEWS_FEEDS, intervalMs: env.NEWS_POLL_SECONDS * 1000, store: store.news, tag: createTagger([...instruments.values()]), news, log });
+          : new FeedPoller({
+              urls: env.NEWS_FEEDS,
+              intervalMs: env.NEWS_POLL_SECONDS * 1000,
+              store: store.news,
+              tag: createTagger([...instruments.values()]),
+              news,
+              log,
+            });
       return withNewsFeeds(created, poller);
     },
     log,
@@ -138,7 +166,8 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     securityHeaders(req, res, dev);
     // An absolute-form target with a bad host (`GET http://[ HTTP/1.1`) is no URL: `new URL`
     // would throw here, outside every handler, and take the whole process down.
-    if (!URL.canParse(req.url ?? "/", "http://localhost")) return send(res, errorAnswer(new AppError("bad_request", "malformed request target")));
+    if (!URL.canParse(req.url ?? "/", "http://localhost"))
+      return send(res, errorAnswer(new AppError("bad_request", "malformed request target")));
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/api/")) return void handleApi(ctx, req, res, url);
     if (pages) {
@@ -152,7 +181,9 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   // closing a kept-alive connection just as a client reuses it.
   http.keepAliveTimeout = 65_000;
   // Requests Node's parser refuses never reach the handler above (e.g. a 20 KB query string).
-  http.on("clientError", (error: Error, socket) => answerClientError(error, socket, securityHeaderValues(undefined, dev)));
+  http.on("clientError", (error: Error, socket) =>
+    answerClientError(error, socket, securityHeaderValues(undefined, dev)),
+  );
   // PORT=0 binds a port only at listen: until then (no request can come) the own origins are unknown.
   let boundPort = env.PORT;
   const io = createSocketServer(http, {
@@ -161,7 +192,10 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
     allowedOrigins: () => env.ALLOWED_ORIGINS ?? ownOrigins(env.HOST, boundPort),
     ...(slowConsumers !== undefined && { slowConsumers }),
     ...(adapterClient && {
-      adapter: createAdapter(adapterClient, { streamName: `${env.CLUSTER}:socket.io`, channelPrefix: `${env.CLUSTER}:socket.io` }),
+      adapter: createAdapter(adapterClient, {
+        streamName: `${env.CLUSTER}:socket.io`,
+        channelPrefix: `${env.CLUSTER}:socket.io`,
+      }),
     }),
   });
   // Socket.IO answers its own HTTP requests (long-polling, handshakes) before the handler above.
@@ -189,7 +223,12 @@ export async function startApp({ env, withPages = env.SERVE_PAGES, dev = false, 
   // failed seed or feed fails the start.
   if (!redis) await feed.lead();
   // The feed's node announces what the import CLI writes; through the adapter it reaches every viewer.
-  const imports = new ImportWatcher(ctx, instruments, (sources) => io.emit("sources", sources), () => feed.isRunning);
+  const imports = new ImportWatcher(
+    ctx,
+    instruments,
+    (sources) => io.emit("sources", sources),
+    () => feed.isRunning,
+  );
   await imports.start();
   const elected = () =>
     feed.lead().catch((error: unknown) => {

@@ -24,7 +24,9 @@ export async function createFeed(
   if (deps.scenario) return createScenarioFeed(deps.scenario, env.FEED_SPEED, deps);
   if (deps.tape) return createTapeFeed(deps.tape, env.FEED_SPEED, deps);
   if (env.FEED !== "simulate") {
-    throw new Error(`FEED=${env.FEED} is not available in this version; use simulate, scenario:FILE, replay:FILE or off`);
+    throw new Error(
+      `FEED=${env.FEED} is not available in this version; use simulate, scenario:FILE, replay:FILE or off`,
+    );
   }
   return createSimulation(env, { ...deps, store: deps.store.ticks });
 }

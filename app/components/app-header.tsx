@@ -35,7 +35,11 @@ export function AppHeader({ theme, onToggleTheme, replay, source }: AppHeaderPro
       <div className={styles.brand}>
         <h1 className={styles.name}>Aftershock</h1>
         {replay ? (
-          <span className={`${styles.feedBadge} ${styles.replay}`} data-testid="feed-badge" title="A replay of stored ticks: nothing on the page is live">
+          <span
+            className={`${styles.feedBadge} ${styles.replay}`}
+            data-testid="feed-badge"
+            title="A replay of stored ticks: nothing on the page is live"
+          >
             Replay <span className={styles.range}>{describeRange(replay)} KST</span>
           </span>
         ) : source.kind !== "simulated" ? (

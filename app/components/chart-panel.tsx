@@ -34,7 +34,13 @@ export function ChartPanel(props: ChartPanelProps) {
           Charts <span className={ui.panelHint}>times in KST</span>
         </h2>
         <IntervalSwitch value={interval} onChange={onIntervalChange} />
-        <button type="button" className={ui.button} data-testid="go-live" onClick={onLive} title="Show the latest bars of every chart">
+        <button
+          type="button"
+          className={ui.button}
+          data-testid="go-live"
+          onClick={onLive}
+          title="Show the latest bars of every chart"
+        >
           Latest ⇥
         </button>
       </div>

@@ -8,7 +8,13 @@ import { useQuote } from "../hooks/use-market";
 import styles from "./price-chart.module.css";
 import ui from "./ui.module.css";
 
-const INTERVAL_WORDS: Record<Interval, string> = { "1s": "1-second", "1m": "1-minute", "5m": "5-minute", "1h": "hourly", "1d": "daily" };
+const INTERVAL_WORDS: Record<Interval, string> = {
+  "1s": "1-second",
+  "1m": "1-minute",
+  "5m": "5-minute",
+  "1h": "hourly",
+  "1d": "daily",
+};
 
 interface ChartQuoteProps {
   instrument: Instrument;
@@ -30,7 +36,9 @@ export function ChartQuote({ instrument, interval, markerCount, host }: ChartQuo
   const last = quote.last ? formatPrice(quote.last.price, decimals) : null;
   const label = [
     `${instrument.name} (${symbol}), ${INTERVAL_WORDS[interval]} candlestick chart with volume, times in KST.`,
-    last ? `Last ${last}${instrument.kind === "stock" ? " won" : ""}, ${change.abs} (${change.pct}) against the previous close.` : "No trades yet.",
+    last
+      ? `Last ${last}${instrument.kind === "stock" ? " won" : ""}, ${change.abs} (${change.pct}) against the previous close.`
+      : "No trades yet.",
     `${markerCount} news ${markerCount === 1 ? "marker" : "markers"}.`,
   ].join(" ");
 
@@ -40,7 +48,9 @@ export function ChartQuote({ instrument, interval, markerCount, host }: ChartQuo
 
   return (
     <p className={styles.quote} aria-hidden="true">
-      <span className={styles.price} data-testid="chart-price">{last ?? "\u2013"}</span>{" "}
+      <span className={styles.price} data-testid="chart-price">
+        {last ?? "\u2013"}
+      </span>{" "}
       <span className={`${styles.change} ${ui[change.direction]}`}>
         {change.arrow} {change.abs} ({change.pct})
       </span>

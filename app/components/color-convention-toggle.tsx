@@ -15,11 +15,24 @@ export function ColorConventionToggle() {
       data-testid="color-toggle"
       data-colors-current={convention}
       onClick={toggle}
-      aria-label={krx ? "Colours: KRX, red up and blue down. Switch to green up, red down" : "Colours: green up, red down. Switch to KRX, red up and blue down"}
-      title={krx ? "Red up / blue down (KRX). Switch to green up / red down" : "Green up / red down. Switch to red up / blue down (KRX)"}
+      aria-label={
+        krx
+          ? "Colours: KRX, red up and blue down. Switch to green up, red down"
+          : "Colours: green up, red down. Switch to KRX, red up and blue down"
+      }
+      title={
+        krx
+          ? "Red up / blue down (KRX). Switch to green up / red down"
+          : "Green up / red down. Switch to red up / blue down (KRX)"
+      }
     >
-      <span className={`${styles.swatch} ${ui.up}`} aria-hidden="true" data-testid="swatch-up">▲</span>
-      <span className={`${styles.swatch} ${ui.down}`} aria-hidden="true" data-testid="swatch-down">▼</span> {krx ? "KRX" : "Intl"}
+      <span className={`${styles.swatch} ${ui.up}`} aria-hidden="true" data-testid="swatch-up">
+        ▲
+      </span>
+      <span className={`${styles.swatch} ${ui.down}`} aria-hidden="true" data-testid="swatch-down">
+        ▼
+      </span>{" "}
+      {krx ? "KRX" : "Intl"}
     </button>
   );
 }

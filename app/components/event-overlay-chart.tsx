@@ -25,7 +25,10 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
   const instruments = useInstrumentDirectory();
   const { theme } = useTheme();
   const { convention } = useColorConvention();
-  const colors = useMemo<OverlayColors>(() => ({ chart: paletteOf(theme, convention), lines: overlayPaletteOf(theme) }), [theme, convention]);
+  const colors = useMemo<OverlayColors>(
+    () => ({ chart: paletteOf(theme, convention), lines: overlayPaletteOf(theme) }),
+    [theme, convention],
+  );
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<OverlayChart | null>(null);
   const [drawn, setDrawn] = useState(0);
@@ -75,8 +78,8 @@ export function EventOverlayChart({ newsId }: { newsId: string }) {
       />
       {dailyOnly && (
         <p className={styles.error} role="status" data-testid="overlay-daily-only">
-          Only daily bars around this headline ({reactions[0]!.daily?.eventDay ?? "its day"}): there is no minute-by-minute path to draw.
-          The daily event study in the reaction card gives the move by trading day.
+          Only daily bars around this headline ({reactions[0]!.daily?.eventDay ?? "its day"}): there is no
+          minute-by-minute path to draw. The daily event study in the reaction card gives the move by trading day.
         </p>
       )}
       {error && (

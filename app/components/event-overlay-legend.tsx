@@ -20,7 +20,15 @@ export function EventOverlayLegend({ entries }: { entries: readonly LegendEntry[
         return (
           <li key={line.symbol} className={styles.entry} data-testid={`overlay-legend-${line.symbol}`}>
             <svg className={styles.swatch} width="22" height="10" aria-hidden="true">
-              <line x1="1" y1="5" x2="21" y2="5" stroke={color} strokeWidth="3" strokeDasharray={line.benchmark ? "4 3" : undefined} />
+              <line
+                x1="1"
+                y1="5"
+                x2="21"
+                y2="5"
+                stroke={color}
+                strokeWidth="3"
+                strokeDasharray={line.benchmark ? "4 3" : undefined}
+              />
             </svg>
             <span className={styles.symbol}>{line.symbol}</span>
             {name && <span className={styles.name}>{name}</span>}

@@ -3,7 +3,13 @@
 import { INTERVALS, type Interval } from "../../contract/model";
 import ui from "./ui.module.css";
 
-const LABELS: Record<Interval, string> = { "1s": "1 second", "1m": "1 minute", "5m": "5 minutes", "1h": "1 hour", "1d": "1 day" };
+const LABELS: Record<Interval, string> = {
+  "1s": "1 second",
+  "1m": "1 minute",
+  "5m": "5 minutes",
+  "1h": "1 hour",
+  "1d": "1 day",
+};
 
 /** The bar interval of all charts, as a group of toggle buttons. */
 export function IntervalSwitch({ value, onChange }: { value: Interval; onChange: (interval: Interval) => void }) {

@@ -105,7 +105,9 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
     rememberNews(item.id);
     // Daily-only history around the headline answers in daily bars; minute bars would be four made-up prints a day.
     const tickerSources = data.sources.filter((s) => item.tickers.includes(s.symbol));
-    setChartInterval((current) => intervalForData(t0, tickerSources) ?? intervalForReaction(current, t0, market.clock()));
+    setChartInterval(
+      (current) => intervalForData(t0, tickerSources) ?? intervalForReaction(current, t0, market.clock()),
+    );
     setFocus({ newsId: item.id, t0, nonce: ++focusCount.current });
   };
 
@@ -113,13 +115,20 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
 
   const selected = selectedItem.current?.id === selectedNewsId ? selectedItem.current : null;
   // Re-renders only when the live market's day changes, not on every clock tick.
-  const liveDay = useSyncExternalStore(live.subscribe, () => {
-    const clock = live.clock();
-    return clock ? dayKeyOf(clock.t) : null;
-  }, () => null);
+  const liveDay = useSyncExternalStore(
+    live.subscribe,
+    () => {
+      const clock = live.clock();
+      return clock ? dayKeyOf(clock.t) : null;
+    },
+    () => null,
+  );
   // Suggested in the replay form: the selected headline's reaction, else the last full session.
   const suggested = useMemo(
-    () => (selected ? reactionReplayRange(reactionStart(selected)) : lastSessionRange(calendar, live.clock()?.t ?? Date.now())),
+    () =>
+      selected
+        ? reactionReplayRange(reactionStart(selected))
+        : lastSessionRange(calendar, live.clock()?.t ?? Date.now()),
     [selected, liveDay, live],
   );
 
@@ -142,7 +151,13 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
         </div>
         <main className="layout">
           <div className="side">
-            <Watchlist instruments={instruments} universe={universe} onWatchedChange={onWatchedChange} focusedSymbol={focusedSymbol} onFocus={focusSymbol} />
+            <Watchlist
+              instruments={instruments}
+              universe={universe}
+              onWatchedChange={onWatchedChange}
+              focusedSymbol={focusedSymbol}
+              onFocus={focusSymbol}
+            />
             <TimeAndSales instruments={instruments} focusedSymbol={focusedSymbol} />
           </div>
           <ChartPanel

@@ -17,7 +17,13 @@ export function MarketClockView() {
   }
   const open = clock.session === "open";
   return (
-    <div className={styles.clock} data-testid="market-clock" data-market-time={clock.t} data-session={clock.session} data-feed={clock.feed}>
+    <div
+      className={styles.clock}
+      data-testid="market-clock"
+      data-market-time={clock.t}
+      data-session={clock.session}
+      data-feed={clock.feed}
+    >
       <span className={ui.srOnly}>Market time</span>
       <time dateTime={toKstIso(clock.t)}>
         <span className={styles.date}>{formatKstDate(clock.t)}</span>{" "}

@@ -35,7 +35,14 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
   const paragraphs = item.body.split(/\n\s*\n/).filter((p) => p.trim() !== "");
   return (
     <li className={`${styles.card}${selected ? ` ${ui.selected}` : ""}`} data-testid="news-item" data-news-id={item.id}>
-      <button type="button" className={`${ui.plainButton} ${styles.headlineButton}`} data-testid="news-headline" aria-expanded={selected} aria-controls={bodyId} onClick={() => onSelect(item)}>
+      <button
+        type="button"
+        className={`${ui.plainButton} ${styles.headlineButton}`}
+        data-testid="news-headline"
+        aria-expanded={selected}
+        aria-controls={bodyId}
+        onClick={() => onSelect(item)}
+      >
         <span className={styles.meta}>
           <time dateTime={toKstIso(published)}>{formatKstStamp(published)} KST</time>
           <span className={styles.source}>{item.source}</span>
@@ -80,7 +87,13 @@ export function NewsCard({ item, names, selected, onSelect, onReplay, asOf }: Ne
         )}
         {selected && item.tickers.length > 0 && (
           <Suspense fallback={<p className={ui.muted}>Loading the reaction…</p>}>
-            <ReactionCard newsId={item.id} headline={item.headline} compact onReplay={() => onReplay(item)} asOf={asOf} />
+            <ReactionCard
+              newsId={item.id}
+              headline={item.headline}
+              compact
+              onReplay={() => onReplay(item)}
+              asOf={asOf}
+            />
           </Suspense>
         )}
       </div>

@@ -21,13 +21,25 @@ interface NewsFeedProps {
 }
 
 /** Headlines, newest first; new ones arrive live and are announced politely. */
-export function NewsFeed({ items, latest, error, instruments, selectedId, onSelect, onReplay, replaying, replayClock }: NewsFeedProps) {
+export function NewsFeed({
+  items,
+  latest,
+  error,
+  instruments,
+  selectedId,
+  onSelect,
+  onReplay,
+  replaying,
+  replayClock,
+}: NewsFeedProps) {
   const names = new Map(instruments.map((i) => [i.symbol, i]));
   return (
     <section className={`${ui.panel} ${styles.news}`} aria-labelledby="news-title">
       <h2 id="news-title" className={ui.panelTitle}>
         News <span className={ui.panelCount}>{items.length}</span>
-        <span className={`${ui.panelHint} ${styles.hint}`}>{replaying ? "up to the replay clock" : "select a headline to see the reaction"}</span>
+        <span className={`${ui.panelHint} ${styles.hint}`}>
+          {replaying ? "up to the replay clock" : "select a headline to see the reaction"}
+        </span>
       </h2>
       <p className={ui.srOnly} aria-live="polite">
         {latest ? `New headline: ${latest.headline}` : ""}
@@ -38,11 +50,21 @@ export function NewsFeed({ items, latest, error, instruments, selectedId, onSele
         </p>
       )}
       {!error && items.length === 0 && (
-        <p className={`${ui.panelMessage} ${ui.muted}`}>{replaying ? "No headline before the replay clock yet." : "No headlines yet."}</p>
+        <p className={`${ui.panelMessage} ${ui.muted}`}>
+          {replaying ? "No headline before the replay clock yet." : "No headlines yet."}
+        </p>
       )}
       <ol className={styles.list}>
         {items.map((item) => (
-          <NewsCard key={item.id} item={item} names={names} selected={item.id === selectedId} onSelect={onSelect} onReplay={onReplay} asOf={replayClock} />
+          <NewsCard
+            key={item.id}
+            item={item}
+            names={names}
+            selected={item.id === selectedId}
+            onSelect={onSelect}
+            onReplay={onReplay}
+            asOf={replayClock}
+          />
         ))}
       </ol>
     </section>

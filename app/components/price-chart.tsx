@@ -112,12 +112,18 @@ export function PriceChart(props: PriceChartProps) {
   }, [focused, revealNonce]);
 
   return (
-    <article className={`${styles.card}${focused ? ` ${styles.focused}` : ""}`} aria-labelledby={`chart-title-${symbol}`}>
+    <article
+      className={`${styles.card}${focused ? ` ${styles.focused}` : ""}`}
+      aria-labelledby={`chart-title-${symbol}`}
+    >
       <header className={styles.head}>
         <h3 id={`chart-title-${symbol}`} className={styles.title}>
-          <span className={ui.instrumentName}>{instrument.name}</span> <span className={ui.instrumentSymbol}>{symbol}</span>{" "}
-          <span className={styles.interval}>{interval}</span>{" "}
-          <span className={`${styles.source}${source.kind === "imported" ? ` ${styles.imported}` : ""}`} data-testid={`chart-source-${symbol}`}>
+          <span className={ui.instrumentName}>{instrument.name}</span>{" "}
+          <span className={ui.instrumentSymbol}>{symbol}</span> <span className={styles.interval}>{interval}</span>{" "}
+          <span
+            className={`${styles.source}${source.kind === "imported" ? ` ${styles.imported}` : ""}`}
+            data-testid={`chart-source-${symbol}`}
+          >
             {source.text}
           </span>
         </h3>

@@ -39,7 +39,13 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, h
   const published = first ? Date.parse(first.publishedAt) : null;
 
   return (
-    <section className={`${styles.card}${compact ? ` ${styles.compact}` : ""}`} data-testid="reaction-card" data-state={state} data-live={live} aria-labelledby={titleId}>
+    <section
+      className={`${styles.card}${compact ? ` ${styles.compact}` : ""}`}
+      data-testid="reaction-card"
+      data-state={state}
+      data-live={live}
+      aria-labelledby={titleId}
+    >
       <header className={styles.head}>
         <div>
           <h2 id={titleId} className={ui.heading}>
@@ -77,7 +83,9 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, h
             </a>
           )}
           {state !== "error" && <ReactionDownloads newsId={newsId} />}
-          {first && <StudyLikeThis symbol={first.symbol} headline={headline} newsId={newsId} className={styles.button} />}
+          {first && (
+            <StudyLikeThis symbol={first.symbol} headline={headline} newsId={newsId} className={styles.button} />
+          )}
         </div>
       </header>
 
@@ -86,7 +94,8 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, h
         {live && (
           <>
             <span className={styles.liveDot} aria-hidden="true" />
-            {open.map((w) => RETURN_WINDOW_LABELS[w]).join(", ")} not reached yet: updating every {REACTION_REFRESH_MS / 1000} s
+            {open.map((w) => RETURN_WINDOW_LABELS[w]).join(", ")} not reached yet: updating every{" "}
+            {REACTION_REFRESH_MS / 1000} s
           </>
         )}
         {error && (error.status === 404 ? "Unknown headline." : `Could not load the reaction: ${error.message}`)}
@@ -96,7 +105,12 @@ export function ReactionCard({ newsId, compact = false, onReplay, asOf = null, h
         <p className={styles.empty}>No reaction: none of the headline's tickers traded before it.</p>
       )}
       {reactions?.map((r) => (
-        <ReactionTicker key={r.symbol} reaction={r} name={instruments.get(r.symbol)?.name} decimals={decimalsOf(instruments, r.symbol)} />
+        <ReactionTicker
+          key={r.symbol}
+          reaction={r}
+          name={instruments.get(r.symbol)?.name}
+          decimals={decimalsOf(instruments, r.symbol)}
+        />
       ))}
       {reactions && !compact && <ReactionWindows reactions={reactions} />}
     </section>

@@ -25,7 +25,8 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
   return (
     <section className={styles.daily} data-testid="reaction-daily" aria-label={`Daily event study of ${symbol}`}>
       <p className={styles.dailyHead}>
-        <span className={styles.dailyTitle}>Daily event study</span> day 0 = <strong data-testid="daily-event-day">{daily.eventDay}</strong>, from the{" "}
+        <span className={styles.dailyTitle}>Daily event study</span> day 0 ={" "}
+        <strong data-testid="daily-event-day">{daily.eventDay}</strong>, from the{" "}
         <strong data-testid="daily-base-price" data-value={String(daily.basePrice)}>
           {formatPrice(daily.basePrice, decimals)}
         </strong>{" "}
@@ -36,7 +37,10 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
           <tr>
             <th scope="col">Window</th>
             <th scope="col">Return</th>
-            <th scope="col" title={`Cumulative abnormal return: the window's daily returns less α + β × ${BENCHMARK}'s`}>
+            <th
+              scope="col"
+              title={`Cumulative abnormal return: the window's daily returns less α + β × ${BENCHMARK}'s`}
+            >
               CAR
             </th>
             <th scope="col" title="CAR / (residual sd × √days); significant at 5% when |t| ≥ 1.96">
@@ -46,18 +50,42 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
         </thead>
         <tbody>
           {known.map((w) => (
-            <tr key={w.window} data-testid={`daily-${testIdOf(w.window)}`} title={`${w.from} to ${w.to}${w.reason ? `: ${w.reason}` : ""}`}>
+            <tr
+              key={w.window}
+              data-testid={`daily-${testIdOf(w.window)}`}
+              title={`${w.from} to ${w.to}${w.reason ? `: ${w.reason}` : ""}`}
+            >
               <th scope="row">{WINDOW_LABELS[w.window] ?? w.window}</th>
               <td>
-                <ReactionFigure value={w.return} {...percent} testId="daily-return" missingTitle={w.reason ?? "not known"} />
+                <ReactionFigure
+                  value={w.return}
+                  {...percent}
+                  testId="daily-return"
+                  missingTitle={w.reason ?? "not known"}
+                />
               </td>
               <td>
-                <ReactionFigure value={w.abnormal} {...percent} testId="daily-car" missingTitle={w.reason ?? "not known"} />
+                <ReactionFigure
+                  value={w.abnormal}
+                  {...percent}
+                  testId="daily-car"
+                  missingTitle={w.reason ?? "not known"}
+                />
               </td>
               <td>
-                <ReactionFigure value={w.tStat} format={formatTStat} shownDecimals={2} signed={false} testId="daily-t" missingTitle={w.reason ?? "not known"} />
+                <ReactionFigure
+                  value={w.tStat}
+                  format={formatTStat}
+                  shownDecimals={2}
+                  signed={false}
+                  testId="daily-t"
+                  missingTitle={w.reason ?? "not known"}
+                />
                 {w.tStat !== null && (
-                  <span className={isSignificant(w.tStat) ? styles.sigChip : styles.insigChip} data-testid="daily-significance">
+                  <span
+                    className={isSignificant(w.tStat) ? styles.sigChip : styles.insigChip}
+                    data-testid="daily-significance"
+                  >
                     {isSignificant(w.tStat) ? "significant" : "not significant"}
                   </span>
                 )}
@@ -74,9 +102,10 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
       <p className={styles.dailyModel} data-testid="daily-model">
         {model ? (
           <>
-            Market model: OLS on n = {formatPrice(model.n, 0)} daily returns against {BENCHMARK}, {model.from} to {model.to} (days{" "}
-            {daily.estimationWindow.from}…{daily.estimationWindow.to}, other headlines' days left out); α {formatPrice(model.alpha * 100, 3)}% a day, β{" "}
-            {formatPrice(model.beta, 2)}, residual sd {formatPrice(model.residualSd * 100, 2)}%.
+            Market model: OLS on n = {formatPrice(model.n, 0)} daily returns against {BENCHMARK}, {model.from} to{" "}
+            {model.to} (days {daily.estimationWindow.from}…{daily.estimationWindow.to}, other headlines' days left out);
+            α {formatPrice(model.alpha * 100, 3)}% a day, β {formatPrice(model.beta, 2)}, residual sd{" "}
+            {formatPrice(model.residualSd * 100, 2)}%.
           </>
         ) : (
           <>No daily market model: {daily.modelReason}.</>
@@ -84,8 +113,14 @@ export function ReactionDaily({ daily, symbol, decimals }: { daily: DailyReactio
         {daily.volumeSurge !== null ? (
           <>
             Volume surge day 0:{" "}
-            <ReactionFigure value={daily.volumeSurge} format={formatMultiple} shownDecimals={2} signed={false} testId="daily-volume-surge" /> the
-            estimation window's mean daily volume.
+            <ReactionFigure
+              value={daily.volumeSurge}
+              format={formatMultiple}
+              shownDecimals={2}
+              signed={false}
+              testId="daily-volume-surge"
+            />{" "}
+            the estimation window's mean daily volume.
           </>
         ) : (
           <span data-testid="daily-volume-surge" data-value="">

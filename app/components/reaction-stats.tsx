@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import type { Reaction } from "../../contract/model";
 import { BENCHMARK } from "../../domain/benchmark";
 import { formatPercent, formatPrice } from "../lib/format/format-number";
-import { formatBasisPoints, formatMinutesSeconds, formatMultiple, formatTStat, isSignificant } from "../lib/format/reaction-format";
+import {
+  formatBasisPoints,
+  formatMinutesSeconds,
+  formatMultiple,
+  formatTStat,
+  isSignificant,
+} from "../lib/format/reaction-format";
 import { ReactionFigure } from "./reaction-figure";
 import styles from "./reaction-card.module.css";
 
@@ -21,7 +27,8 @@ export function ReactionStats({ reaction: r }: { reaction: Reaction }) {
   const significant = abnormal !== null && isSignificant(abnormal.tStat);
   // Before the first minute of the event window there is nothing to test.
   const tested = abnormal !== null && r.eventWindow.minutes > 0;
-  const noModel = r.symbol === BENCHMARK ? "the benchmark itself: no abnormal return" : "no estimation data before the event";
+  const noModel =
+    r.symbol === BENCHMARK ? "the benchmark itself: no abnormal return" : "no estimation data before the event";
   const percent = { format: formatPercent, shownDecimals: 2, scale: 100 } as const;
   const plain = { shownDecimals: 2, signed: false, missingTitle: noModel } as const;
 
@@ -33,7 +40,11 @@ export function ReactionStats({ reaction: r }: { reaction: Reaction }) {
       <Stat label="t-stat" hint="CAR divided by the residual standard deviation × √minutes">
         <ReactionFigure value={abnormal?.tStat ?? null} format={formatTStat} {...plain} testId="tstat" />
         {tested && (
-          <span className={significant ? styles.sigChip : styles.insigChip} data-testid="significance" title="Two-sided test at 5%: significant when |t| ≥ 1.96">
+          <span
+            className={significant ? styles.sigChip : styles.insigChip}
+            data-testid="significance"
+            title="Two-sided test at 5%: significant when |t| ≥ 1.96"
+          >
             {significant ? "significant" : "not significant"}
           </span>
         )}
@@ -63,7 +74,13 @@ export function ReactionStats({ reaction: r }: { reaction: Reaction }) {
         <ReactionFigure value={r.maxDrawdown} {...percent} testId="drawdown" />
       </Stat>
       <Stat label="Volume surge" hint="Volume in the event window against the same time of day on earlier sessions">
-        <ReactionFigure value={r.volumeSurge} format={formatMultiple} {...plain} testId="volume-surge" missingTitle="no earlier sessions to compare with" />
+        <ReactionFigure
+          value={r.volumeSurge}
+          format={formatMultiple}
+          {...plain}
+          testId="volume-surge"
+          missingTitle="no earlier sessions to compare with"
+        />
       </Stat>
     </dl>
   );

@@ -11,9 +11,16 @@ export function ReactionStory({ newsId, children }: { newsId: string; children: 
   const published = item ? Date.parse(item.publishedAt) : null;
   const titleId = useId();
   return (
-    <article className={styles.story} data-testid="reaction-story" data-state={item ? "ready" : error ? "error" : "loading"}>
+    <article
+      className={styles.story}
+      data-testid="reaction-story"
+      data-state={item ? "ready" : error ? "error" : "loading"}
+    >
       <header>
-        <h1 className={styles.headline}>{item?.headline ?? (error === "missing" ? "Unknown headline" : error ? "Headline unavailable" : "Loading headline…")}</h1>
+        <h1 className={styles.headline}>
+          {item?.headline ??
+            (error === "missing" ? "Unknown headline" : error ? "Headline unavailable" : "Loading headline…")}
+        </h1>
         {item && published !== null && (
           <p className={styles.meta}>
             {item.source}

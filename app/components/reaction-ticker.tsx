@@ -38,7 +38,11 @@ export function ReactionTicker({ reaction: r, name, decimals }: ReactionTickerPr
           className={styles.resolutionChip}
           data-testid="reaction-resolution"
           data-value={r.resolution}
-          title={r.resolution === "daily" ? "Only daily bars around the headline: the daily event study answers; minute windows cannot" : "Ticks or intraday bars around the headline: minute windows and the daily study"}
+          title={
+            r.resolution === "daily"
+              ? "Only daily bars around the headline: the daily event study answers; minute windows cannot"
+              : "Ticks or intraday bars around the headline: minute windows and the daily study"
+          }
         >
           {r.resolution === "daily" ? "Daily data" : "Intraday data"}
         </span>

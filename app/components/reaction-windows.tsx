@@ -15,7 +15,12 @@ export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] 
   const event = first.eventWindow;
   const estimation = reactions.find((r) => r.estimation)?.estimation ?? null;
   const ns = reactions.flatMap((r) => (r.estimation ? [r.estimation.n] : []));
-  const nText = ns.length === 0 ? "" : Math.min(...ns) === Math.max(...ns) ? formatPrice(ns[0]!, 0) : `${formatPrice(Math.min(...ns), 0)}–${formatPrice(Math.max(...ns), 0)}`;
+  const nText =
+    ns.length === 0
+      ? ""
+      : Math.min(...ns) === Math.max(...ns)
+        ? formatPrice(ns[0]!, 0)
+        : `${formatPrice(Math.min(...ns), 0)}–${formatPrice(Math.max(...ns), 0)}`;
   const from = Date.parse(event.from);
   const to = Date.parse(event.to);
   // A window that runs past the close ends on another day: then the end needs its date.
@@ -27,12 +32,16 @@ export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] 
         <dd>
           {event.minutes === 0 ? (
             <>
-              from <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time> KST, {EVENT_WINDOW_MIN} trading min; not started yet
+              from <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time> KST, {EVENT_WINDOW_MIN} trading min; not
+              started yet
             </>
           ) : (
             <>
-              <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time>–<time dateTime={toKstIso(to)}>{clock(to)}</time> KST
-              {event.minutes < EVENT_WINDOW_MIN ? `, ${event.minutes} of ${EVENT_WINDOW_MIN} trading min so far` : `, ${event.minutes} trading min`}
+              <time dateTime={toKstIso(from)}>{formatKstTime(from)}</time>–
+              <time dateTime={toKstIso(to)}>{clock(to)}</time> KST
+              {event.minutes < EVENT_WINDOW_MIN
+                ? `, ${event.minutes} of ${EVENT_WINDOW_MIN} trading min so far`
+                : `, ${event.minutes} trading min`}
             </>
           )}
         </dd>
@@ -43,8 +52,8 @@ export function ReactionWindows({ reactions }: { reactions: readonly Reaction[] 
           {estimation ? (
             <>
               <time dateTime={estimation.from}>{formatKstStamp(Date.parse(estimation.from))}</time>–
-              <time dateTime={estimation.to}>{formatKstStamp(Date.parse(estimation.to))}</time> KST, n = {nText}, OLS on 1-min returns
-              against {BENCHMARK}
+              <time dateTime={estimation.to}>{formatKstStamp(Date.parse(estimation.to))}</time> KST, n = {nText}, OLS on
+              1-min returns against {BENCHMARK}
             </>
           ) : (
             "none (no market model)"
@@ -68,14 +77,23 @@ function DailyWindows({ reactions }: { reactions: readonly Reaction[] }) {
       </div>
       <div>
         <dt>Event window</dt>
-        <dd>{daily ? <>trading days 0 ({daily.eventDay}) to +20{last ? ` (${last.to})` : ""}, from the close of {daily.baseDay}</> : "no daily closes around the headline"}</dd>
+        <dd>
+          {daily ? (
+            <>
+              trading days 0 ({daily.eventDay}) to +20{last ? ` (${last.to})` : ""}, from the close of {daily.baseDay}
+            </>
+          ) : (
+            "no daily closes around the headline"
+          )}
+        </dd>
       </div>
       <div>
         <dt>Estimation window</dt>
         <dd>
           {model ? (
             <>
-              {model.from} to {model.to} (trading days {ensure(daily, "the daily study").estimationWindow.from}…{ensure(daily, "the daily study").estimationWindow.to}), n = {formatPrice(model.n, 0)}, OLS on daily
+              {model.from} to {model.to} (trading days {ensure(daily, "the daily study").estimationWindow.from}…
+              {ensure(daily, "the daily study").estimationWindow.to}), n = {formatPrice(model.n, 0)}, OLS on daily
               returns against {BENCHMARK}
             </>
           ) : (

@@ -24,7 +24,11 @@ export function ReactionsTable() {
   const header = { sort, onSort };
 
   return (
-    <div className={styles.wrap} data-testid="reactions-table" data-state={error ? "error" : done ? "ready" : "loading"}>
+    <div
+      className={styles.wrap}
+      data-testid="reactions-table"
+      data-state={error ? "error" : done ? "ready" : "loading"}
+    >
       <p className={styles.status} role="status">
         {error
           ? `Could not load headlines: ${error}`
@@ -70,21 +74,56 @@ export function ReactionsTable() {
                   <span className={styles.symbolName}>{instruments.get(row.symbol)?.name}</span>
                 </td>
                 <td data-testid="cell-resolution" data-value={row.resolution}>
-                  <span className={ui.muted} title={row.resolution === "daily" ? "only daily bars around the headline: no minute windows" : "ticks or intraday bars around the headline"}>
+                  <span
+                    className={ui.muted}
+                    title={
+                      row.resolution === "daily"
+                        ? "only daily bars around the headline: no minute windows"
+                        : "ticks or intraday bars around the headline"
+                    }
+                  >
                     {row.resolution}
                   </span>
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.r15m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-15m" missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"} />
+                  <ReactionFigure
+                    value={row.r15m}
+                    format={formatPercent}
+                    shownDecimals={2}
+                    scale={100}
+                    testId="cell-15m"
+                    missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"}
+                  />
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.r60m} format={formatPercent} shownDecimals={2} scale={100} testId="cell-60m" missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"} />
+                  <ReactionFigure
+                    value={row.r60m}
+                    format={formatPercent}
+                    shownDecimals={2}
+                    scale={100}
+                    testId="cell-60m"
+                    missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"}
+                  />
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.car} format={formatPercent} shownDecimals={2} scale={100} testId="cell-car" missingTitle="no market model" />
+                  <ReactionFigure
+                    value={row.car}
+                    format={formatPercent}
+                    shownDecimals={2}
+                    scale={100}
+                    testId="cell-car"
+                    missingTitle="no market model"
+                  />
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.tStat} format={formatTStat} shownDecimals={2} signed={false} testId="cell-tstat" missingTitle="no market model" />
+                  <ReactionFigure
+                    value={row.tStat}
+                    format={formatTStat}
+                    shownDecimals={2}
+                    signed={false}
+                    testId="cell-tstat"
+                    missingTitle="no market model"
+                  />
                   {row.tStat !== null && isSignificant(row.tStat) && (
                     <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
                       *
@@ -92,13 +131,34 @@ export function ReactionsTable() {
                   )}
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.d0} format={formatPercent} shownDecimals={2} scale={100} testId="cell-d0" missingTitle="no daily closes around the headline" />
+                  <ReactionFigure
+                    value={row.d0}
+                    format={formatPercent}
+                    shownDecimals={2}
+                    scale={100}
+                    testId="cell-d0"
+                    missingTitle="no daily closes around the headline"
+                  />
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.dCar} format={formatPercent} shownDecimals={2} scale={100} testId="cell-dcar" missingTitle="no daily market model" />
+                  <ReactionFigure
+                    value={row.dCar}
+                    format={formatPercent}
+                    shownDecimals={2}
+                    scale={100}
+                    testId="cell-dcar"
+                    missingTitle="no daily market model"
+                  />
                 </td>
                 <td className={styles.numeric}>
-                  <ReactionFigure value={row.dT} format={formatTStat} shownDecimals={2} signed={false} testId="cell-dt" missingTitle="no daily market model" />
+                  <ReactionFigure
+                    value={row.dT}
+                    format={formatTStat}
+                    shownDecimals={2}
+                    signed={false}
+                    testId="cell-dt"
+                    missingTitle="no daily market model"
+                  />
                   {row.dT !== null && isSignificant(row.dT) && (
                     <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
                       *

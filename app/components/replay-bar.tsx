@@ -21,7 +21,13 @@ interface ReplayBarProps {
 /** The replay toolbar: a range to start from when live; transport, speed and seek while replaying. */
 export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
   return (
-    <section className={`${styles.bar}${view.phase === "on" ? ` ${styles.on}` : ""}`} aria-label="Replay" data-testid="replay-bar" data-phase={view.phase} data-state={view.phase === "on" ? view.state : ""}>
+    <section
+      className={`${styles.bar}${view.phase === "on" ? ` ${styles.on}` : ""}`}
+      aria-label="Replay"
+      data-testid="replay-bar"
+      data-phase={view.phase}
+      data-state={view.phase === "on" ? view.state : ""}
+    >
       <h2 className={ui.heading}>Replay</h2>
       {view.phase === "off" && <ReplayStartForm suggested={suggested} error={view.error} onStart={controls.start} />}
       {view.phase === "starting" && (
@@ -32,13 +38,33 @@ export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
       {view.phase === "on" && (
         <>
           <div className={styles.group} role="group" aria-label="Transport">
-            <button type="button" className={`${ui.button} ${styles.play}`} onClick={controls.toggle} data-testid="replay-toggle" aria-keyshortcuts="Space">
+            <button
+              type="button"
+              className={`${ui.button} ${styles.play}`}
+              onClick={controls.toggle}
+              data-testid="replay-toggle"
+              aria-keyshortcuts="Space"
+            >
               {view.state === "playing" ? "❚❚ Pause" : view.state === "ended" ? "↺ Again" : "▶ Play"}
             </button>
-            <button type="button" className={ui.button} onClick={() => controls.step("tick")} data-testid="replay-step-tick" aria-keyshortcuts="ArrowRight" title="Step one tick (→)">
+            <button
+              type="button"
+              className={ui.button}
+              onClick={() => controls.step("tick")}
+              data-testid="replay-step-tick"
+              aria-keyshortcuts="ArrowRight"
+              title="Step one tick (→)"
+            >
               +1 tick
             </button>
-            <button type="button" className={ui.button} onClick={() => controls.step("1m")} data-testid="replay-step-1m" aria-keyshortcuts="Shift+ArrowRight" title="Step one minute (Shift+→)">
+            <button
+              type="button"
+              className={ui.button}
+              onClick={() => controls.step("1m")}
+              data-testid="replay-step-1m"
+              aria-keyshortcuts="Shift+ArrowRight"
+              title="Step one minute (Shift+→)"
+            >
               +1 min
             </button>
           </div>
@@ -60,10 +86,24 @@ export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
             {STATE_WORDS[view.state]}
           </span>
           <ReplaySeek range={view.range} t={view.t} onSeek={controls.seek} />
-          <button type="button" className={ui.button} onClick={controls.nextNews} data-testid="replay-next-news" aria-keyshortcuts="N" title="Jump to the next headline (N)">
+          <button
+            type="button"
+            className={ui.button}
+            onClick={controls.nextNews}
+            data-testid="replay-next-news"
+            aria-keyshortcuts="N"
+            title="Jump to the next headline (N)"
+          >
             Next headline »
           </button>
-          <button type="button" className={`${ui.button} ${ui.primary}`} onClick={controls.stop} data-testid="replay-live" aria-keyshortcuts="L" title="Leave the replay (L)">
+          <button
+            type="button"
+            className={`${ui.button} ${ui.primary}`}
+            onClick={controls.stop}
+            data-testid="replay-live"
+            aria-keyshortcuts="L"
+            title="Leave the replay (L)"
+          >
             Back to live
           </button>
         </>

@@ -8,7 +8,13 @@ import ui from "./ui.module.css";
 export function ReplayKeys() {
   return (
     <>
-      <button type="button" className={`${ui.button} ${styles.keysButton}`} popoverTarget="replay-keys" title="Keyboard shortcuts" data-testid="replay-keys">
+      <button
+        type="button"
+        className={`${ui.button} ${styles.keysButton}`}
+        popoverTarget="replay-keys"
+        title="Keyboard shortcuts"
+        data-testid="replay-keys"
+      >
         Keys
       </button>
       <div id="replay-keys" popover="auto" className={styles.keys} role="dialog" aria-label="Replay keyboard shortcuts">

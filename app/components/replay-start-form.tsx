@@ -17,7 +17,17 @@ interface ReplayStartFormProps {
 
 // A text field, not datetime-local: that one shows the browser locale's clock (12:37:00 PM),
 // and KRX traders read 24-hour KST.
-function KstField({ value, onChange, testId, label }: { value: string; onChange: (v: string) => void; testId: string; label: string }) {
+function KstField({
+  value,
+  onChange,
+  testId,
+  label,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  label: string;
+}) {
   return (
     <input
       type="text"
@@ -55,7 +65,8 @@ export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormPr
     event.preventDefault();
     const start = fromKstInput(from);
     const end = fromKstInput(to);
-    if (start === null || end === null) return setProblem("Enter both times as KST date and 24-hour time, like 2025-10-22 13:05:00.");
+    if (start === null || end === null)
+      return setProblem("Enter both times as KST date and 24-hour time, like 2025-10-22 13:05:00.");
     if (start >= end) return setProblem("The start must be before the end.");
     if (end - start > MAX_REPLAY_RANGE_MS) return setProblem("A replay covers at most 8 days.");
     setProblem(null);
@@ -76,7 +87,11 @@ export function ReplayStartForm({ suggested, error, onStart }: ReplayStartFormPr
       </label>
       <label className={styles.field}>
         <span>at</span>
-        <select value={String(speed)} onChange={(e) => setSpeed(parseSpeed(e.target.value) ?? 60)} data-testid="replay-speed-select">
+        <select
+          value={String(speed)}
+          onChange={(e) => setSpeed(parseSpeed(e.target.value) ?? 60)}
+          data-testid="replay-speed-select"
+        >
           {REPLAY_SPEEDS.map((s) => (
             <option key={String(s)} value={String(s)}>
               {speedLabel(s)}

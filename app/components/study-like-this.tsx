@@ -25,7 +25,15 @@ function StudyLikeThisLookup({ symbol, newsId, className }: Omit<StudyLikeThisPr
   return item ? <StudyLink symbol={symbol} headline={item.headline} className={className} /> : null;
 }
 
-function StudyLink({ symbol, headline, className }: { symbol: string; headline: string; className?: string | undefined }) {
+function StudyLink({
+  symbol,
+  headline,
+  className,
+}: {
+  symbol: string;
+  headline: string;
+  className?: string | undefined;
+}) {
   const href = `/study?${new URLSearchParams({ symbol, q: keyTermsQuery(headline) }).toString()}`;
   return (
     <a className={className} href={href} data-testid="study-like-this">

@@ -24,7 +24,8 @@ const TESTS = [
   ["generalizedSign", "Generalised sign"],
 ] as const;
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(2)}%`);
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? "—" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(2)}%`;
 const num = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
 /** The study page: the query form (a permalink), the CAAR path, the tests and the events. */
@@ -65,7 +66,8 @@ export function StudyView() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = new URLSearchParams();
-    for (const [k, v] of new FormData(event.currentTarget)) if (typeof v === "string" && v.trim()) next.set(k, v.trim());
+    for (const [k, v] of new FormData(event.currentTarget))
+      if (typeof v === "string" && v.trim()) next.set(k, v.trim());
     router.replace(`/study?${next.toString()}`);
   };
 
@@ -132,13 +134,13 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
   return (
     <div data-testid="study-result">
       <p className={styles.summary} data-testid="study-summary">
-        <strong>{study.n}</strong> of {study.events.length} headlines naming {study.symbol} studied ({study.resolution}, abnormal
-        against {study.benchmark} by a market model).
+        <strong>{study.n}</strong> of {study.events.length} headlines naming {study.symbol} studied ({study.resolution},
+        abnormal against {study.benchmark} by a market model).
         {last && last.caar !== null && (
           <>
             {" "}
-            Over {daily ? label(last.window) : `the first ${last.window}`} they moved {pct(last.caar)} beyond the market on
-            average, {last.positive} of {study.n} up; {tTestSentence(last.tests.crossSectionalT)}.
+            Over {daily ? label(last.window) : `the first ${last.window}`} they moved {pct(last.caar)} beyond the market
+            on average, {last.positive} of {study.n} up; {tTestSentence(last.tests.crossSectionalT)}.
           </>
         )}
       </p>
@@ -152,11 +154,19 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
       </div>
       {study.n > 0 && (
         <>
-          <div ref={host} className={styles.chart} role="img" aria-label={`CAAR over ${unit} after the headlines with its 95% band`} data-testid="study-chart" />
+          <div
+            ref={host}
+            className={styles.chart}
+            role="img"
+            aria-label={`CAAR over ${unit} after the headlines with its 95% band`}
+            data-testid="study-chart"
+          />
           <p className={styles.caption}>
             Cumulative average abnormal return (CAAR, solid) over {unit} from the event
-            {daily ? " (day 0: the headline's trading day, or the next when it lands after the close; summed from day −1)" : ""}, with its 95%
-            confidence band (dashed) from the spread of the events&apos; CARs.
+            {daily
+              ? " (day 0: the headline's trading day, or the next when it lands after the close; summed from day −1)"
+              : ""}
+            , with its 95% confidence band (dashed) from the spread of the events&apos; CARs.
           </p>
         </>
       )}

@@ -23,7 +23,8 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
     >
       <table className={`${ui.table} ${styles.trades}`}>
         <caption>
-          <span className={styles.name}>{instrument.name}</span> <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
+          <span className={styles.name}>{instrument.name}</span>{" "}
+          <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
           <span className={ui.srOnly}>: last {recent.length} trades, newest first, times in KST</span>
         </caption>
         <thead>
@@ -58,7 +59,15 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
 
 // A trade's row never changes once shown: a new trade re-renders only its own row, not the
 // table's other rows (each of three tables re-rendered every frame under a fast feed).
-const TapeRow = memo(function TapeRow({ tick, direction, decimals }: { tick: Tick; direction: Direction; decimals: number }) {
+const TapeRow = memo(function TapeRow({
+  tick,
+  direction,
+  decimals,
+}: {
+  tick: Tick;
+  direction: Direction;
+  decimals: number;
+}) {
   return (
     <tr>
       <td className={`${ui.num} ${styles.time}`}>{formatKstTime(tick.ts)}</td>

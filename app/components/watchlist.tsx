@@ -19,7 +19,10 @@ interface WatchlistProps {
 export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbol, onFocus }: WatchlistProps) {
   const [query, setQuery] = useState("");
   const watched = instruments.map((i) => i.symbol);
-  const matches = searchInstruments(universe.filter((i) => !watched.includes(i.symbol)), query);
+  const matches = searchInstruments(
+    universe.filter((i) => !watched.includes(i.symbol)),
+    query,
+  );
   const add = (symbol: string) => {
     setQuery("");
     onWatchedChange([...watched, symbol]);
@@ -58,11 +61,17 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
           ))}
         </tbody>
       </table>
-      <form className={styles.add} role="search" onSubmit={(e) => {
-        e.preventDefault();
-        if (matches[0]) add(matches[0].symbol);
-      }}>
-        <label htmlFor="watchlist-search" className={ui.srOnly}>Add an instrument</label>
+      <form
+        className={styles.add}
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (matches[0]) add(matches[0].symbol);
+        }}
+      >
+        <label htmlFor="watchlist-search" className={ui.srOnly}>
+          Add an instrument
+        </label>
         <input
           id="watchlist-search"
           type="search"
@@ -76,7 +85,12 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
           <ul className={styles.matches} aria-label="Matching instruments">
             {matches.map((m) => (
               <li key={m.symbol}>
-                <button type="button" className={ui.plainButton} onClick={() => add(m.symbol)} data-testid={`watchlist-add-${m.symbol}`}>
+                <button
+                  type="button"
+                  className={ui.plainButton}
+                  onClick={() => add(m.symbol)}
+                  data-testid={`watchlist-add-${m.symbol}`}
+                >
                   <span className={ui.instrumentName}>{m.name}</span> <span lang="ko">{m.nameKo}</span>{" "}
                   <span className={ui.instrumentSymbol}>{m.symbol}</span>
                   {m.hasData === false && <span className={ui.muted}> · no prices</span>}

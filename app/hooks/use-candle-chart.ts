@@ -10,7 +10,12 @@ import type { ChartPalette } from "../lib/charts/chart-palette";
  * code (lightweight-charts, ~45 KB gzip) is loaded here, after the first paint, rather than
  * with the page: the panels render their frames and labels first, the canvas a moment later.
  */
-export function useCandleChart(host: RefObject<HTMLDivElement | null>, decimals: number, interval: Interval, palette: ChartPalette): CandleChart | null {
+export function useCandleChart(
+  host: RefObject<HTMLDivElement | null>,
+  decimals: number,
+  interval: Interval,
+  palette: ChartPalette,
+): CandleChart | null {
   const [chart, setChart] = useState<CandleChart | null>(null);
   // The chart is built when its code has loaded: with the interval and palette of that moment.
   const latest = useRef({ interval, palette });

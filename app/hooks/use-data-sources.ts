@@ -20,7 +20,8 @@ export function useDataSources(live: LiveMarket): DataSources {
     const abort = new AbortController();
     const load = (announced: boolean) =>
       Promise.all([fetchSources(abort.signal), fetchHealth(abort.signal)]).then(
-        ([sources, health]) => setState((s) => ({ sources, feed: health.feed, version: s.version + (announced ? 1 : 0) })),
+        ([sources, health]) =>
+          setState((s) => ({ sources, feed: health.feed, version: s.version + (announced ? 1 : 0) })),
         () => {}, // the labels keep what they had; the next announcement tries again
       );
     void load(false);

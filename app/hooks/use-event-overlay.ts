@@ -3,7 +3,14 @@
 import { useEffect, useState } from "react";
 import { BENCHMARK } from "../../domain/benchmark";
 import { KrxCalendar } from "../../domain/market/krx-calendar";
-import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, type OverlayData, type OverlayLine, lastPriceAtOrBefore, sampleRebased } from "../lib/charts/event-overlay-series";
+import {
+  OVERLAY_AFTER_S,
+  OVERLAY_BEFORE_S,
+  type OverlayData,
+  type OverlayLine,
+  lastPriceAtOrBefore,
+  sampleRebased,
+} from "../lib/charts/event-overlay-series";
 import { ApiError, fetchReactions, fetchTicksBetween } from "../lib/transport/reaction-api";
 
 /** While the +60m window is still open the lines grow; this is how often they are redrawn. */
@@ -45,8 +52,13 @@ export function useEventOverlay(newsId: string): OverlayState {
         const lines = await Promise.all(
           symbols.map(async (symbol): Promise<OverlayLine> => {
             const ticks = await fetchTicksBetween(symbol, from, to, abort.signal);
-            const base = bases.get(symbol) ?? lastPriceAtOrBefore(ticks, t0) ?? (await previousClose(symbol, t0, abort.signal));
-            return { symbol, benchmark: symbol === BENCHMARK, points: base === null ? [] : sampleRebased(ticks, t0, base) };
+            const base =
+              bases.get(symbol) ?? lastPriceAtOrBefore(ticks, t0) ?? (await previousClose(symbol, t0, abort.signal));
+            return {
+              symbol,
+              benchmark: symbol === BENCHMARK,
+              points: base === null ? [] : sampleRebased(ticks, t0, base),
+            };
           }),
         );
         setState({ data: { t0, lines }, error: null });

@@ -27,35 +27,58 @@ const serverQuote = (symbol: string): Quote => {
 /** The live quote of `symbol`, re-rendering at most once per frame. */
 export function useQuote(symbol: string): Quote {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.quote(symbol), () => serverQuote(symbol));
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.quote(symbol),
+    () => serverQuote(symbol),
+  );
 }
-
 
 /** Whether the live feed runs, or waits for its store. */
 export function useFeedStatus(): FeedStatus {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.feedStatus(), () => FEED_RUNNING);
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.feedStatus(),
+    () => FEED_RUNNING,
+  );
 }
 
 /** The feed's market clock, null until the first `clock` event. */
 export function useMarketClock(): MarketClock | null {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.clock(), () => null);
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.clock(),
+    () => null,
+  );
 }
 
 export function useConnectionStatus(): ConnectionStatus {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.status(), () => "connecting");
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.status(),
+    () => "connecting",
+  );
 }
 
 /** Why the server last dropped this page's connection (e.g. `slow_consumer`), or null. */
 export function useConnectionNotice(): Notice | null {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.notice?.() ?? null, () => null);
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.notice?.() ?? null,
+    () => null,
+  );
 }
 
 /** Moves whenever the market's clock jumps (a replay starts or seeks). */
 export function useMarketEpoch(): number {
   const market = useMarket();
-  return useSyncExternalStore(market.subscribe, () => market.epoch(), () => 0);
+  return useSyncExternalStore(
+    market.subscribe,
+    () => market.epoch(),
+    () => 0,
+  );
 }

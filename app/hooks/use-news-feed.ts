@@ -17,11 +17,19 @@ function newestFirst(items: readonly NewsItem[]): NewsItem[] {
  * each pushed one as it arrives. A new market or a replay jump reloads the list; the old
  * list stays up until the new one is in, so the column does not blink empty.
  */
-export function useNewsFeed(market: MarketSource): { items: NewsItem[]; latest: NewsItem | null; error: string | null } {
+export function useNewsFeed(market: MarketSource): {
+  items: NewsItem[];
+  latest: NewsItem | null;
+  error: string | null;
+} {
   const [items, setItems] = useState<NewsItem[]>([]);
   const [latest, setLatest] = useState<NewsItem | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const epoch = useSyncExternalStore(market.subscribe, () => market.epoch(), () => 0);
+  const epoch = useSyncExternalStore(
+    market.subscribe,
+    () => market.epoch(),
+    () => 0,
+  );
 
   useEffect(() => {
     const abort = new AbortController();

@@ -29,7 +29,10 @@ export function useNewsItem(newsId: string): NewsItemState {
       (item) => !abort.signal.aborted && setState({ item, error: item ? null : "missing" }),
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        setState({ item: null, error: error instanceof ApiError && error.status === 404 ? "missing" : String((error as Error).message) });
+        setState({
+          item: null,
+          error: error instanceof ApiError && error.status === 404 ? "missing" : String((error as Error).message),
+        });
       },
     );
     return () => abort.abort();

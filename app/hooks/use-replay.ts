@@ -32,7 +32,11 @@ function writeLink(view: ReplayView): void {
 }
 
 /** One viewer's replay: its market (null when live), its view, and its controls; restores `?replay=` on open. */
-export function useReplay(symbols: readonly string[]): { view: ReplayView; market: ReplayMarket | null; controls: ReplayControls } {
+export function useReplay(symbols: readonly string[]): {
+  view: ReplayView;
+  market: ReplayMarket | null;
+  controls: ReplayControls;
+} {
   const [view, dispatch] = useReducer(replayReducer, REPLAY_OFF);
   const [market, setMarket] = useState<ReplayMarket | null>(null);
   const current = useRef<ReplayMarket | null>(null);
@@ -83,7 +87,10 @@ export function useReplay(symbols: readonly string[]): { view: ReplayView; marke
         const replay = current.current;
         if (v.state === "ended" && replay) {
           // An ended replay plays again from the start.
-          replay.control({ action: "seek", value: v.range.from }).then(() => replay.control({ action: "play" })).catch(fail);
+          replay
+            .control({ action: "seek", value: v.range.from })
+            .then(() => replay.control({ action: "play" }))
+            .catch(fail);
           return;
         }
         send({ action: "play" });

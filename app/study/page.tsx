@@ -19,9 +19,9 @@ export default function StudyPage() {
         </nav>
         <h1 className={frame.title}>Event study</h1>
         <p className={`${frame.lede} ${frame.ledeSpaced}`}>
-          The headlines naming one symbol that match the query, pooled in event time: the average abnormal return against
-          KOSPI minute by minute after each headline, or trading day by trading day around it (AAR), its running sum (CAAR)
-          with a 95% band, and the tests of the event-study literature (cross-sectional t, Patell Z,
+          The headlines naming one symbol that match the query, pooled in event time: the average abnormal return
+          against KOSPI minute by minute after each headline, or trading day by trading day around it (AAR), its running
+          sum (CAAR) with a 95% band, and the tests of the event-study literature (cross-sectional t, Patell Z,
           Boehmer–Musumeci–Poulsen, Corrado rank, Cowan&apos;s generalised sign). Headlines inside an earlier one&apos;s
           window (its hour, or its days 0…+20) are left out and the earlier one kept, as are those without an estimation
           window or data to the end of the window. The page address is a permalink.

@@ -50,7 +50,8 @@ serveBench(
       const last = await app.ctx.store.ticks.lastTicks();
       const sequencer = new Sequencer(new Map([...last].map(([symbol, t]) => [symbol, t.seq])));
       const price = (symbol: string) => last.get(symbol)?.price ?? 1_000;
-      const tick = (symbol: string, ts: number): Tick => sequencer.number({ symbol, ts, price: price(symbol), size: 1 });
+      const tick = (symbol: string, ts: number): Tick =>
+        sequencer.number({ symbol, ts, price: price(symbol), size: 1 });
       const report = await offerLoad(plan, tick, (ticks) => app.bus.publish(ticks));
       await app.bus.flush();
       return report;

@@ -15,7 +15,8 @@ const CONNECT_MS = 15_000;
 // Viewers come from many addresses, and the server limits events per address: the clients
 // spread over loopback addresses (all of 127/8 is local on Linux), a few per address.
 const CLIENTS_PER_ADDRESS = 5;
-const localAddress = (i: number) => `127.0.${1 + Math.floor(i / CLIENTS_PER_ADDRESS / 250)}.${1 + (Math.floor(i / CLIENTS_PER_ADDRESS) % 250)}`;
+const localAddress = (i: number) =>
+  `127.0.${1 + Math.floor(i / CLIENTS_PER_ADDRESS / 250)}.${1 + (Math.floor(i / CLIENTS_PER_ADDRESS) % 250)}`;
 
 interface Connect {
   kind: "socket.io" | "ws";
@@ -65,15 +66,17 @@ function connectSocketIo(url: string, symbols: string[], from: string, stall = f
   return new Promise((resolve, reject) => {
     socket.once("connect_error", reject);
     socket.once("connect", () => {
-      const subscribe = socket.timeout(CONNECT_MS) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }> };
-      subscribe.emitWithAck("subscribe", { symbols }).then(
-        (answer) => {
-          if (!answer.ok) return reject(new Error(`subscribe refused: ${JSON.stringify(answer)}`));
-          if (stall) (socket.io.engine as unknown as { transport: { ws: { _socket: { pause(): void } } } }).transport.ws._socket.pause();
-          resolve();
-        },
-        reject,
-      );
+      const subscribe = socket.timeout(CONNECT_MS) as unknown as {
+        emitWithAck(e: string, p: unknown): Promise<{ ok: boolean }>;
+      };
+      subscribe.emitWithAck("subscribe", { symbols }).then((answer) => {
+        if (!answer.ok) return reject(new Error(`subscribe refused: ${JSON.stringify(answer)}`));
+        if (stall)
+          (
+            socket.io.engine as unknown as { transport: { ws: { _socket: { pause(): void } } } }
+          ).transport.ws._socket.pause();
+        resolve();
+      }, reject);
     });
   });
 }
@@ -100,7 +103,9 @@ serveBench(
       const started = performance.now();
       const one = kind === "ws" ? connectWs : (u: string, s: string[], f: string) => connectSocketIo(u, s, f, stall);
       for (let i = 0; i < count; i += CONNECT_CONCURRENCY) {
-        const wave = Array.from({ length: Math.min(CONNECT_CONCURRENCY, count - i) }, (_, j) => one(url, symbols, localAddress(firstAddress + i + j)));
+        const wave = Array.from({ length: Math.min(CONNECT_CONCURRENCY, count - i) }, (_, j) =>
+          one(url, symbols, localAddress(firstAddress + i + j)),
+        );
         await Promise.all(wave);
       }
       return { connected: count, ms: performance.now() - started };

@@ -14,7 +14,13 @@ export interface LoadPlan {
 }
 
 /** A plan starting `leadMs` from now (so every child has it first), warmed up, then measured for `windowMs`. */
-export function planLoad(o: { rate: number; symbols: string[]; leadMs: number; warmUpMs: number; windowMs: number }): LoadPlan {
+export function planLoad(o: {
+  rate: number;
+  symbols: string[];
+  leadMs: number;
+  warmUpMs: number;
+  windowMs: number;
+}): LoadPlan {
   const startAt = Date.now() + o.leadMs;
   const measureFrom = startAt + o.warmUpMs;
   const measureTo = measureFrom + o.windowMs;

@@ -24,7 +24,9 @@ describe("aggregateCandles", () => {
   });
 
   it("folds everything into one five-minute bar", () => {
-    expect(aggregateCandles(trades, "5m")).toEqual([{ time: OPEN_S, open: 100, high: 105, low: 98, close: 102, volume: 16 }]);
+    expect(aggregateCandles(trades, "5m")).toEqual([
+      { time: OPEN_S, open: 100, high: 105, low: 98, close: 102, volume: 16 },
+    ]);
   });
 
   it("stamps a daily bar with midnight Seoul time", () => {
@@ -96,7 +98,10 @@ describe("CandleBuilder", () => {
     const whole = aggregateCandles(trades, "1m");
     const cuts = [...trades.map((t) => t.ts), ...trades.map((t) => t.ts + 1), at(0, 0), at(5, 0)];
     for (const to of cuts) {
-      const bars = aggregateCandles(trades.filter((t) => t.ts < to), "1m");
+      const bars = aggregateCandles(
+        trades.filter((t) => t.ts < to),
+        "1m",
+      );
       const builder = new CandleBuilder("1m");
       builder.seed(bars.at(-1) ?? null);
       for (const t of trades.filter((t) => t.ts >= to)) {

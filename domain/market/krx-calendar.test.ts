@@ -107,7 +107,11 @@ describe("KrxCalendar.firstTradableAt", () => {
 
 describe("KrxCalendar across the years", () => {
   it("opens at 10:00 and closes at 16:30 on the college-entrance-exam day", () => {
-    expect(calendar.sessionOf("2020-12-03")).toEqual({ day: "2020-12-03", open: kst(2020, 12, 3, 10), close: kst(2020, 12, 3, 16, 30) });
+    expect(calendar.sessionOf("2020-12-03")).toEqual({
+      day: "2020-12-03",
+      open: kst(2020, 12, 3, 10),
+      close: kst(2020, 12, 3, 16, 30),
+    });
   });
 
   it("closed at 15:00 before 1 August 2016", () => {

@@ -121,8 +121,16 @@ describe("intraday reaction after daily-only history", () => {
 describe("daily resolution", () => {
   it("leaves every intraday field null with a reason and carries the daily study", () => {
     const days = Array.from({ length: 300 }, (_, k) => calendar.shiftTradingDays("2025-03-12", k - 299));
-    const stock = days.map((day, k) => ({ day, close: 100 * (1 + 0.001 * Math.sin(k)) * (day === "2025-03-12" ? 1.1 : 1), volume: 1000 }));
-    const benchmark = days.map((day, k) => ({ day, close: 1000 * (1 + 0.0008 * Math.sin(k) + 0.0003 * Math.cos(2 * k)), volume: 0 }));
+    const stock = days.map((day, k) => ({
+      day,
+      close: 100 * (1 + 0.001 * Math.sin(k)) * (day === "2025-03-12" ? 1.1 : 1),
+      volume: 1000,
+    }));
+    const benchmark = days.map((day, k) => ({
+      day,
+      close: 1000 * (1 + 0.0008 * Math.sin(k) + 0.0003 * Math.cos(2 * k)),
+      volume: 0,
+    }));
     const empty = toSeries([]);
     const r = computeReaction({
       ...input(kstTime("2025-03-12", 8), empty, empty),
@@ -178,7 +186,10 @@ describe("intraday reaction: the core figures, directly", () => {
   it("reads twice the usual volume in the event window as a surge of 2", () => {
     const t0 = kstTime(EVENT_DAY, 13);
     const inWindow = (ts: number) => ts >= t0 && ts <= t0 + 60 * MIN;
-    const { stock, bench } = market(() => ({ stock: 100, bench: 1000 }), (ts) => (inWindow(ts) ? 200 : 100));
+    const { stock, bench } = market(
+      () => ({ stock: 100, bench: 1000 }),
+      (ts) => (inWindow(ts) ? 200 : 100),
+    );
     expect(computeReaction(input(t0, stock, bench))!.volumeSurge).toBeCloseTo(2, 12);
   });
 

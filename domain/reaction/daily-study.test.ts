@@ -122,7 +122,10 @@ describe("computeDailyReaction", () => {
     const gap = stock.filter((b) => b.day !== dayAt(-1));
     const daily = computeDailyReaction({ ...input, stock: gap })!;
     expect(daily.baseDay).toBe(dayAt(-2));
-    expect(daily.windows[0]!.return).toBeCloseTo(stock.find((b) => b.day === DAY0)!.close / stock.find((b) => b.day === dayAt(-2))!.close - 1, 12);
+    expect(daily.windows[0]!.return).toBeCloseTo(
+      stock.find((b) => b.day === DAY0)!.close / stock.find((b) => b.day === dayAt(-2))!.close - 1,
+      12,
+    );
   });
 
   it("is null when no close precedes day 0", () => {

@@ -104,7 +104,12 @@ export function measureDailyEvent(input: DailyStudyInput): DailyMeasure | null {
   const day0 = eventDayOf(calendar, input.publishedAt);
   // days[k - FIRST_DAY + 1] is trading day k (k from FIRST_DAY − 1 to LAST_DAY).
   const days: DayKey[] = [];
-  for (let day = calendar.shiftTradingDays(day0, FIRST_DAY - 1); days.length < LAST_DAY - FIRST_DAY + 2; day = calendar.shiftTradingDays(day, 1)) days.push(day);
+  for (
+    let day = calendar.shiftTradingDays(day0, FIRST_DAY - 1);
+    days.length < LAST_DAY - FIRST_DAY + 2;
+    day = calendar.shiftTradingDays(day, 1)
+  )
+    days.push(day);
   const dayAt = (k: number) => days[k - FIRST_DAY + 1]!;
   const closed = (day: DayKey) => {
     const session = calendar.sessionOf(day);
@@ -124,8 +129,13 @@ export function measureDailyEvent(input: DailyStudyInput): DailyMeasure | null {
 
   // Only headlines whose day 0 falls in the estimation window matter: those published from
   // the close of day −261 up to (not at) the close of day −11.
-  const [after, before] = [calendar.sessionOf(dayAt(FIRST_DAY - 1))?.close ?? -Infinity, calendar.sessionOf(dayAt(DAILY_ESTIMATION_END))?.close ?? Infinity];
-  const otherDays = new Set(input.otherNews.filter((t) => t >= after && t < before).map((t) => eventDayOf(calendar, t)));
+  const [after, before] = [
+    calendar.sessionOf(dayAt(FIRST_DAY - 1))?.close ?? -Infinity,
+    calendar.sessionOf(dayAt(DAILY_ESTIMATION_END))?.close ?? Infinity,
+  ];
+  const otherDays = new Set(
+    input.otherNews.filter((t) => t >= after && t < before).map((t) => eventDayOf(calendar, t)),
+  );
   otherDays.delete(day0);
   const stockReturns: number[] = [];
   const marketReturns: number[] = [];
@@ -172,7 +182,18 @@ export function measureDailyEvent(input: DailyStudyInput): DailyMeasure | null {
     const m = m1.close / m0.close - 1;
     return { stock: r, market: m, abnormal: r - (estimation.model.alpha + estimation.model.beta * m) };
   };
-  return { day0, dayAt, stockAt, marketAt, base, marketBase, estimation, modelReason, estimationVolumes: volumes, step };
+  return {
+    day0,
+    dayAt,
+    stockAt,
+    marketAt,
+    base,
+    marketBase,
+    estimation,
+    modelReason,
+    estimationVolumes: volumes,
+    step,
+  };
 }
 
 /**
@@ -197,7 +218,17 @@ export function computeDailyReaction(input: DailyStudyInput): DailyReaction | nu
     basePrice: base.close,
     baseDay: base.day,
     windows,
-    model: model && estimation ? { alpha: model.alpha, beta: model.beta, residualSd: model.residualSd, n: model.n, from: estimation.days[0]!, to: estimation.days[estimation.days.length - 1]! } : null,
+    model:
+      model && estimation
+        ? {
+            alpha: model.alpha,
+            beta: model.beta,
+            residualSd: model.residualSd,
+            n: model.n,
+            from: estimation.days[0]!,
+            to: estimation.days[estimation.days.length - 1]!,
+          }
+        : null,
     volumeSurge: day0Bar && meanVolume > 0 ? day0Bar.volume / meanVolume : null,
     modelReason: measure.modelReason,
     estimationWindow: { from: FIRST_DAY, to: DAILY_ESTIMATION_END, minReturns: DAILY_MIN_RETURNS },
@@ -206,7 +237,15 @@ export function computeDailyReaction(input: DailyStudyInput): DailyReaction | nu
 
 function studyWindow(window: DailyWindow, first: number, last: number, measure: DailyMeasure): DailyWindowResult {
   const { dayAt, stockAt, estimation } = measure;
-  const result: DailyWindowResult = { window, return: null, abnormal: null, tStat: null, from: dayAt(first), to: dayAt(last), reason: null };
+  const result: DailyWindowResult = {
+    window,
+    return: null,
+    abnormal: null,
+    tStat: null,
+    from: dayAt(first),
+    to: dayAt(last),
+    reason: null,
+  };
   const start = first === 0 ? measure.base : stockAt(first - 1);
   const end = stockAt(last);
   if (!start || !end) {

@@ -50,7 +50,12 @@ export function intradayEstimation(
   return fit;
 }
 
-function fitEstimation(calendar: KrxCalendar, stock: PriceSeries, benchmark: PriceSeries, event: Session): IntradayEstimation | null {
+function fitEstimation(
+  calendar: KrxCalendar,
+  stock: PriceSeries,
+  benchmark: PriceSeries,
+  event: Session,
+): IntradayEstimation | null {
   const sessions: Session[] = [];
   let session = event;
   for (let i = 0; i < ESTIMATION_SESSIONS; i++) sessions.unshift((session = calendar.previousSession(session.open)));

@@ -52,7 +52,8 @@ export function checkStudy(e: ScenarioStudyExpectation & { symbol: string }, stu
   const actual = { caar, n: study.n, events: study.events.length };
   let reason: string | undefined;
   if (study.events.length === 0) reason = `no headline for ${e.symbol} matches "${e.q}"`;
-  else if (caar === null) reason = `CAAR over ${e.window} is not known (${study.n} of ${study.events.length} events included)`;
+  else if (caar === null)
+    reason = `CAAR over ${e.window} is not known (${study.n} of ${study.events.length} events included)`;
   else if (e.minCaar !== undefined && caar < e.minCaar) reason = `CAAR ${pct(caar)} < min ${pct(e.minCaar)}`;
   else if (e.maxCaar !== undefined && caar > e.maxCaar) reason = `CAAR ${pct(caar)} > max ${pct(e.maxCaar)}`;
   return { ...e, actual, passed: reason === undefined, ...(reason !== undefined && { reason }) };

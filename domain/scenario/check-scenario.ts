@@ -23,23 +23,32 @@ export function checkScenario(scenario: Scenario, calendar: KrxCalendar): Scenar
     if (news.at < scenario.start || news.at > scenario.end) {
       problems.push({ path: `news[${i}].at`, message: `${iso(news.at)} is outside the scenario's range` });
     } else if (!calendar.sessionAt(news.at)) {
-      problems.push({ path: `news[${i}].at`, message: `${iso(news.at)} is outside the KRX session (09:00–15:30 KST on trading days)` });
+      problems.push({
+        path: `news[${i}].at`,
+        message: `${iso(news.at)} is outside the KRX session (09:00–15:30 KST on trading days)`,
+      });
     }
     for (const symbol of Object.keys(news.impact)) {
-      if (!symbols.has(symbol)) problems.push({ path: `news[${i}].impact.${symbol}`, message: "unknown symbol (not among the instruments)" });
+      if (!symbols.has(symbol))
+        problems.push({ path: `news[${i}].impact.${symbol}`, message: "unknown symbol (not among the instruments)" });
     }
   });
   scenario.expect.forEach((e, i) => {
-    if (e.news >= scenario.news.length) problems.push({ path: `expect[${i}].news`, message: `there is no news[${e.news}]` });
+    if (e.news >= scenario.news.length)
+      problems.push({ path: `expect[${i}].news`, message: `there is no news[${e.news}]` });
     if (!symbols.has(e.symbol)) problems.push({ path: `expect[${i}].symbol`, message: `unknown symbol ${e.symbol}` });
   });
   const stocks = scenario.instruments.filter((i) => i.symbol !== scenario.benchmark);
   scenario.studies.forEach((e, i) => {
     if (e.symbol === undefined) {
       if (stocks.length !== 1) {
-        problems.push({ path: `studies[${i}].symbol`, message: `needed: the scenario has ${stocks.length} stocks besides the benchmark` });
+        problems.push({
+          path: `studies[${i}].symbol`,
+          message: `needed: the scenario has ${stocks.length} stocks besides the benchmark`,
+        });
       }
-    } else if (!symbols.has(e.symbol)) problems.push({ path: `studies[${i}].symbol`, message: `unknown symbol ${e.symbol}` });
+    } else if (!symbols.has(e.symbol))
+      problems.push({ path: `studies[${i}].symbol`, message: `unknown symbol ${e.symbol}` });
   });
   return problems;
 }

@@ -152,8 +152,11 @@ describe("MarketSimulator shocks", () => {
   it("applies a headline stamped between whole seconds in full", () => {
     const at = SHOCK_AT + 500;
     const jumpWithin2s = (seed: number) => {
-      const ticks = collect(simulator(seed, { shocks: [{ at, impact: { "^KS11": 0.1 } }] }), at - 5_000, at + 2_000)
-        .filter((t) => t.symbol === "^KS11");
+      const ticks = collect(
+        simulator(seed, { shocks: [{ at, impact: { "^KS11": 0.1 } }] }),
+        at - 5_000,
+        at + 2_000,
+      ).filter((t) => t.symbol === "^KS11");
       return Math.log(ticks.at(-1)!.price / ticks.filter((t) => t.ts < at).at(-1)!.price);
     };
     // 60% of a log(1.1) = 9.5% move lands at once, i.e. about +5.7% within two seconds.
@@ -175,7 +178,9 @@ describe("MarketSimulator shocks", () => {
   it("moves the band to the new close on the next day", () => {
     const day2 = kst(2025, 10, 23, 9);
     const shocks = [SHOCK_AT, day2].map((at) => ({ at, impact: { [HYUNDAI]: 0.5 } }));
-    const ticks = collect(simulator(9, { shocks }), RUN_FROM, kst(2025, 10, 23, 10, 30)).filter((t) => t.symbol === HYUNDAI);
+    const ticks = collect(simulator(9, { shocks }), RUN_FROM, kst(2025, 10, 23, 10, 30)).filter(
+      (t) => t.symbol === HYUNDAI,
+    );
     const close1 = ticks.filter((t) => t.ts < day2).at(-1)!.price;
     // Largest ladder price at or under 1.3 × day 1's close (integer arithmetic).
     let upper2 = Math.floor((close1 * 13) / 10);

@@ -1,13 +1,7 @@
 import { KrxCalendar, type Session } from "../market/krx-calendar";
 import { priceBand } from "../market/price-limit";
 import { roundToTick } from "../market/tick-size";
-import {
-  SHOCK_JUMP_SHARE,
-  activityAt,
-  shockDriftShare,
-  shockVolatility,
-  shockVolume,
-} from "./intraday";
+import { SHOCK_JUMP_SHARE, activityAt, shockDriftShare, shockVolatility, shockVolume } from "./intraday";
 import type { SimInstrument, SimShock, SimState, SimTick } from "./model";
 import { Random } from "./random";
 
@@ -121,12 +115,14 @@ export class MarketSimulator {
     if (this.state.day !== session.day) {
       const isFirstDay = this.state.day === null;
       this.state.day = session.day;
-      if (!isFirstDay) for (const { symbol } of this.instruments) this.state.prevClose[symbol] = this.state.last[symbol]!;
+      if (!isFirstDay)
+        for (const { symbol } of this.instruments) this.state.prevClose[symbol] = this.state.last[symbol]!;
     }
     // Bands are derived, not saved: rebuild them on every session entry, including the first
     // step after a restore from a snapshot taken mid-session (same day, empty bands).
     for (const instrument of this.instruments) {
-      if (instrument.kind === "stock") this.bands.set(instrument.symbol, priceBand(this.state.prevClose[instrument.symbol]!));
+      if (instrument.kind === "stock")
+        this.bands.set(instrument.symbol, priceBand(this.state.prevClose[instrument.symbol]!));
     }
     return session;
   }

@@ -46,9 +46,22 @@ const HEADLINES: Array<[string, number]> = [
 describe("a daily study pooled from the daily reaction's maths", () => {
   const { stock, benchmark } = market();
   const times = HEADLINES.map(([, k]) => kst(dayAt(k), 8));
-  const inputs = HEADLINES.map(([id], i) => ({ newsId: id, publishedAt: times[i]!, stock, benchmark, otherNews: times, asOf: Infinity, calendar }));
+  const inputs = HEADLINES.map(([id], i) => ({
+    newsId: id,
+    publishedAt: times[i]!,
+    stock,
+    benchmark,
+    otherNews: times,
+    asOf: Infinity,
+    calendar,
+  }));
   const events = inputs.map(dailyStudyEvent);
-  const study = runStudy(events, { symbol: "005380.KS", benchmark: "^KS11", design: DAILY_DESIGN, confounds: dailyConfounds(calendar) });
+  const study = runStudy(events, {
+    symbol: "005380.KS",
+    benchmark: "^KS11",
+    design: DAILY_DESIGN,
+    confounds: dailyConfounds(calendar),
+  });
 
   it("leaves out the confounded, the unfinished and the short-estimation events, saying why", () => {
     const reason = (id: string) => study.events.find((e) => e.newsId === id)!.reason;
@@ -66,7 +79,8 @@ describe("a daily study pooled from the daily reaction's maths", () => {
       const event = study.events[study.events.findIndex((e) => e.newsId === input.newsId)]!;
       for (const w of card.windows) {
         if (i === 4) expect(event.cars[w.window]).toBeNull();
-        else if (w.abnormal !== null) expect(event.cars[w.window], `${input.newsId} ${w.window}`).toBeCloseTo(w.abnormal, 14);
+        else if (w.abnormal !== null)
+          expect(event.cars[w.window], `${input.newsId} ${w.window}`).toBeCloseTo(w.abnormal, 14);
         if (w.return !== null) expect(event.returns[w.window], `${input.newsId} ${w.window}`).toBeCloseTo(w.return, 12);
       }
     }
@@ -130,6 +144,9 @@ describe("a daily study pooled from the daily reaction's maths", () => {
     // The day-0 shock: both CARs near +5%, and the path's first point is day −1.
     expect(study.windows[0]!.caar!).toBeGreaterThan(0.045);
     expect(study.path.map((p) => p.t).slice(0, 3)).toEqual([-2, -1, 0]);
-    expect(study.path.at(-1)!.caar).toBeCloseTo(study.windows.find((x) => x.window === "0..20")!.caar! + study.path[1]!.aar!, 12);
+    expect(study.path.at(-1)!.caar).toBeCloseTo(
+      study.windows.find((x) => x.window === "0..20")!.caar! + study.path[1]!.aar!,
+      12,
+    );
   });
 });

@@ -28,7 +28,14 @@ export function dailyStudyEvent(input: DailyEventInput): StudyEventInput {
   const t0 = calendar.sessionOf(day0)?.open ?? kstTime(day0, 9);
   const steps = DAILY_DESIGN.steps;
   const empty = new Array<null>(steps.length).fill(null);
-  const none = { newsId: input.newsId, t0, ar: empty, marketReturns: empty, cumulativeReturns: empty, estimation: null };
+  const none = {
+    newsId: input.newsId,
+    t0,
+    ar: empty,
+    marketReturns: empty,
+    cumulativeReturns: empty,
+    estimation: null,
+  };
   const measure = measureDailyEvent(input);
   if (!measure) return { ...none, unmeasurable: "no close before the event day" };
   if (!input.benchmark) return { ...none, unmeasurable: "no market model: the symbol is the benchmark" };

@@ -26,7 +26,14 @@ export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
   const { calendar, stock, benchmark, asOf } = input;
   const t0 = calendar.firstTradableAt(input.publishedAt);
   const empty = new Array<null>(EVENT_WINDOW_MIN).fill(null);
-  const base = { newsId: input.newsId, t0, ar: empty, marketReturns: empty, cumulativeReturns: empty, estimation: null };
+  const base = {
+    newsId: input.newsId,
+    t0,
+    ar: empty,
+    marketReturns: empty,
+    cumulativeReturns: empty,
+    estimation: null,
+  };
   // Measured from where the card measures: the previous close before the open, else the
   // last print strictly before t0.
   const reference = referenceTime(calendar, input.publishedAt, t0);
@@ -38,7 +45,10 @@ export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
 
   const instants = tradingInstants(calendar, t0, MINUTE, EVENT_WINDOW_MIN);
   const minutes = instants.filter((t) => t <= asOf).length;
-  const pad = <T>(values: T[]): (T | null)[] => [...values, ...new Array<null>(EVENT_WINDOW_MIN - values.length).fill(null)];
+  const pad = <T>(values: T[]): (T | null)[] => [
+    ...values,
+    ...new Array<null>(EVENT_WINDOW_MIN - values.length).fill(null),
+  ];
   const cumulativeReturns = pad(instants.slice(0, minutes).map((t) => priceAt(stock, t)! / pre - 1));
   const fit = intradayEstimation(calendar, stock, benchmark, t0);
   if (!fit) return { ...base, cumulativeReturns };
@@ -52,7 +62,12 @@ export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
     ar: pad(minute.ar),
     marketReturns: pad(minute.market),
     cumulativeReturns,
-    estimation: { residuals: fit.residuals, residualSd: fit.model.residualSd, marketMean: fit.marketMean, marketSxx: fit.marketSxx },
+    estimation: {
+      residuals: fit.residuals,
+      residualSd: fit.model.residualSd,
+      marketMean: fit.marketMean,
+      marketSxx: fit.marketSxx,
+    },
   };
 }
 

@@ -14,7 +14,14 @@ const market = simulateStudyMarket(calendar, "2025-11-28", 24, 7);
 const study = (times: readonly number[], stock: PriceSeries, tag: string) =>
   runStudy(
     times.map((publishedAt, i) =>
-      intradayStudyEvent({ newsId: `${tag}-${i}`, publishedAt, stock, benchmark: market.benchmark, asOf: market.to, calendar }),
+      intradayStudyEvent({
+        newsId: `${tag}-${i}`,
+        publishedAt,
+        stock,
+        benchmark: market.benchmark,
+        asOf: market.to,
+        calendar,
+      }),
     ),
     { symbol: "005380.KS", benchmark: "^KS11", design: INTRADAY_DESIGN, confounds: intradayConfounds(calendar) },
   );
@@ -51,9 +58,11 @@ describe("placebo: 200 sets of 30 random event times, no shock", () => {
     // Tick-size bounce makes minute returns negatively autocorrelated: over several
     // minutes the variance grows slower than L·σ², so these are conservative there.
     for (const window of ["5m", "15m", "30m", "60m"]) {
-      for (const name of ["patellZ", "corradoRank"] as const) expect(rate(window, name), `${window} ${name}`).toBeLessThanOrEqual(0.1);
+      for (const name of ["patellZ", "corradoRank"] as const)
+        expect(rate(window, name), `${window} ${name}`).toBeLessThanOrEqual(0.1);
     }
-    for (const name of ["patellZ", "corradoRank"] as const) expect(rate("1m", name), `1m ${name}`).toBeLessThanOrEqual(0.12);
+    for (const name of ["patellZ", "corradoRank"] as const)
+      expect(rate("1m", name), `1m ${name}`).toBeLessThanOrEqual(0.12);
     // The figures for the README and the issue's note.
     console.info(`placebo rejection rates at 5% over ${SETS} sets: ${JSON.stringify(Object.fromEntries(rejections))}`);
   });
@@ -62,9 +71,13 @@ describe("placebo: 200 sets of 30 random event times, no shock", () => {
 describe("known shocks: ten headlines, each followed by a +3% move", () => {
   // One headline on each of ten days, the stock's prices after it lifted by 3% (for good).
   const random = new Random(5);
-  const times = market.days.slice(4, 24, ).filter((_, i) => i % 2 === 0).map((day) => randomEventTime(random, [day], 0));
+  const times = market.days
+    .slice(4, 24)
+    .filter((_, i) => i % 2 === 0)
+    .map((day) => randomEventTime(random, [day], 0));
   const price = [...market.stock.price];
-  for (const t0 of times) for (let i = 0; i < price.length; i++) if (market.stock.ts[i]! > t0) price[i] = price[i]! * 1.03;
+  for (const t0 of times)
+    for (let i = 0; i < price.length; i++) if (market.stock.ts[i]! > t0) price[i] = price[i]! * 1.03;
   const shocked: PriceSeries = { ts: market.stock.ts, price, size: market.stock.size };
   const result = study(times, shocked, "shock");
 
@@ -80,6 +93,8 @@ describe("known shocks: ten headlines, each followed by a +3% move", () => {
     }
     // The rank test sees one extreme minute among L: decisive at 1m, diluted over an hour.
     expect(result.windows[0]!.tests.corradoRank.pValue!).toBeLessThan(0.05);
-    console.info(`known shocks: ${JSON.stringify(result.windows.map((w) => ({ window: w.window, caar: w.caar, p: Object.fromEntries(TESTS.map((t) => [t, w.tests[t].pValue])) })))}`);
+    console.info(
+      `known shocks: ${JSON.stringify(result.windows.map((w) => ({ window: w.window, caar: w.caar, p: Object.fromEntries(TESTS.map((t) => [t, w.tests[t].pValue])) })))}`,
+    );
   });
 });

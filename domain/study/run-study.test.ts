@@ -18,7 +18,11 @@ const DESIGN: StudyDesign = {
 const MINUTE = 60_000;
 const T = Date.UTC(2025, 9, 22, 1, 0);
 
-function event(id: string, t0: number, e: { res: number[]; sd: number; mm: number; sxx: number; ar: number[]; rm: number[] }): StudyEventInput {
+function event(
+  id: string,
+  t0: number,
+  e: { res: number[]; sd: number; mm: number; sxx: number; ar: number[]; rm: number[] },
+): StudyEventInput {
   let cumulative = 1;
   return {
     newsId: id,
@@ -30,11 +34,37 @@ function event(id: string, t0: number, e: { res: number[]; sd: number; mm: numbe
   };
 }
 
-const E1 = event("a", T, { res: [0.01, -0.02, 0.005, 0.0, -0.01, 0.015, 0.002, -0.004], sd: 0.012, mm: 0.0005, sxx: 0.0004, ar: [0.02, 0.01, -0.005], rm: [0.001, -0.002, 0.003] });
-const E2 = event("b", T + 86_400_000, { res: [-0.003, 0.007, 0.011, -0.009, 0.004, -0.001, 0.006, -0.012], sd: 0.008, mm: -0.001, sxx: 0.0002, ar: [0.015, -0.003, 0.004], rm: [0.002, 0.0, -0.001] });
-const E3 = event("c", T + 2 * 86_400_000, { res: [0.002, -0.006, 0.009, 0.001, -0.008, 0.003, -0.002, 0.005], sd: 0.006, mm: 0.0, sxx: 0.0003, ar: [-0.004, 0.012, 0.006], rm: [-0.003, 0.001, 0.002] });
+const E1 = event("a", T, {
+  res: [0.01, -0.02, 0.005, 0.0, -0.01, 0.015, 0.002, -0.004],
+  sd: 0.012,
+  mm: 0.0005,
+  sxx: 0.0004,
+  ar: [0.02, 0.01, -0.005],
+  rm: [0.001, -0.002, 0.003],
+});
+const E2 = event("b", T + 86_400_000, {
+  res: [-0.003, 0.007, 0.011, -0.009, 0.004, -0.001, 0.006, -0.012],
+  sd: 0.008,
+  mm: -0.001,
+  sxx: 0.0002,
+  ar: [0.015, -0.003, 0.004],
+  rm: [0.002, 0.0, -0.001],
+});
+const E3 = event("c", T + 2 * 86_400_000, {
+  res: [0.002, -0.006, 0.009, 0.001, -0.008, 0.003, -0.002, 0.005],
+  sd: 0.006,
+  mm: 0.0,
+  sxx: 0.0003,
+  ar: [-0.004, 0.012, 0.006],
+  rm: [-0.003, 0.001, 0.002],
+});
 
-const options = { symbol: "005380.KS", benchmark: "^KS11", design: DESIGN, confounds: (a: number, b: number) => b - a <= 60 * MINUTE };
+const options = {
+  symbol: "005380.KS",
+  benchmark: "^KS11",
+  design: DESIGN,
+  confounds: (a: number, b: number) => b - a <= 60 * MINUTE,
+};
 
 describe("runStudy", () => {
   // Reference figures computed independently with numpy / scipy.stats (rankdata, t, norm).

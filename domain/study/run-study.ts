@@ -92,7 +92,10 @@ function exclusionReasons(sorted: readonly StudyEventInput[], options: StudyOpti
   let kept: StudyEventInput | null = null;
   for (const e of sorted) {
     if (kept && options.confounds(kept.t0, e.t0)) {
-      reasons.set(e.newsId, `confounded by ${kept.newsId} (${describeGap(e.t0 - kept.t0)} earlier; the earlier one is kept)`);
+      reasons.set(
+        e.newsId,
+        `confounded by ${kept.newsId} (${describeGap(e.t0 - kept.t0)} earlier; the earlier one is kept)`,
+      );
       continue;
     }
     kept = e;

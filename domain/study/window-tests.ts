@@ -49,7 +49,12 @@ export function standardisedCar(event: StudyEventInput, from: number, to: number
  * estimation window and every step present). `allSteps` is how many event steps the
  * rank test pools with each event's estimation residuals.
  */
-export function windowTests(events: readonly StudyEventInput[], from: number, to: number, allSteps: number): WindowTests {
+export function windowTests(
+  events: readonly StudyEventInput[],
+  from: number,
+  to: number,
+  allSteps: number,
+): WindowTests {
   const n = events.length;
   if (n === 0) return { crossSectionalT: NONE, patellZ: NONE, bmp: NONE, corradoRank: NONE, generalizedSign: NONE };
   const cars = events.map((e) => sumAr(e, from, to));
@@ -152,7 +157,9 @@ function upperBound(sorted: Float64Array, v: number): number {
  */
 function generalizedSign(events: readonly StudyEventInput[], cars: readonly number[]): TestResult {
   const n = events.length;
-  const pHat = mean(events.map((e) => e.estimation!.residuals.filter((r) => r > 0).length / e.estimation!.residuals.length));
+  const pHat = mean(
+    events.map((e) => e.estimation!.residuals.filter((r) => r > 0).length / e.estimation!.residuals.length),
+  );
   const positive = cars.filter((c) => c > 0).length;
   const sd = Math.sqrt(n * pHat * (1 - pHat));
   if (!(sd > 0)) return NONE;

@@ -11,7 +11,12 @@ const tag = createTagger(SHIPPED_INSTRUMENTS);
 
 function report(label: string, score: TaggerScore): void {
   const line = `${label}: ${score.headlines} headlines, precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives})`;
-  console.log([line, ...score.errors.map((e) => `  ${e.text} -> expected [${e.expected.join(",")}] got [${e.got.join(",")}]`)].join("\n"));
+  console.log(
+    [
+      line,
+      ...score.errors.map((e) => `  ${e.text} -> expected [${e.expected.join(",")}] got [${e.got.join(",")}]`),
+    ].join("\n"),
+  );
 }
 
 describe("the tagger on the labelled corpus", () => {

@@ -3,9 +3,49 @@ import { getJongseong, hasBatchim } from "es-hangul";
 // Korean particles (조사) and the copula that follow a noun with no space: 현대차가, 기아의,
 // 삼성전자에서도, 현대차株. Longest first, so the alternation takes the whole particle.
 const PARTICLES = [
-  "에서는", "에서도", "으로는", "이라는", "에서", "에게", "으로", "라는", "이랑", "이나", "이며", "까지", "부터",
-  "보다", "처럼", "마저", "조차", "와의", "과의", "와는", "과는", "에는", "에도", "이다", "랑", "나", "며",
-  "의", "이", "가", "은", "는", "을", "를", "와", "과", "도", "에", "로", "만", "다", "株", "發",
+  "에서는",
+  "에서도",
+  "으로는",
+  "이라는",
+  "에서",
+  "에게",
+  "으로",
+  "라는",
+  "이랑",
+  "이나",
+  "이며",
+  "까지",
+  "부터",
+  "보다",
+  "처럼",
+  "마저",
+  "조차",
+  "와의",
+  "과의",
+  "와는",
+  "과는",
+  "에는",
+  "에도",
+  "이다",
+  "랑",
+  "나",
+  "며",
+  "의",
+  "이",
+  "가",
+  "은",
+  "는",
+  "을",
+  "를",
+  "와",
+  "과",
+  "도",
+  "에",
+  "로",
+  "만",
+  "다",
+  "株",
+  "發",
 ];
 const PARTICLE = `(?:${PARTICLES.join("|")})`;
 const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
@@ -43,7 +83,9 @@ export function particleFits(name: string, particles: string | undefined): boole
   // 로 follows a vowel or ㄹ; 으로 any other final consonant.
   if (particles.startsWith("으로")) return final !== "" && final !== "ㄹ";
   if (particles.startsWith("로")) return final === "" || final === "ㄹ";
-  const first = [...AFTER_BATCHIM, ...AFTER_VOWEL].filter((p) => particles.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  const first = [...AFTER_BATCHIM, ...AFTER_VOWEL]
+    .filter((p) => particles.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
   if (!first) return true;
   if (AFTER_BATCHIM.has(first)) return final !== "";
   return final === "";

@@ -71,7 +71,9 @@ describe("createTagger over other instruments", () => {
   });
 
   it("escapes names that contain regex characters", () => {
-    const odd = createTagger([{ ...SHIPPED_INSTRUMENTS[0]!, symbol: "111111.KS", name: "A.B (Holdings)", aliases: [] }]);
+    const odd = createTagger([
+      { ...SHIPPED_INSTRUMENTS[0]!, symbol: "111111.KS", name: "A.B (Holdings)", aliases: [] },
+    ]);
     expect(odd("A.B (Holdings) rose")).toEqual(["111111.KS"]);
     expect(odd("AxB (Holdings) rose")).toEqual([]);
   });
@@ -83,8 +85,16 @@ describe("createTagger on Korean and English news", () => {
   const BIOLOGICS = "207940.KS";
 
   it("reads Korean names followed by particles, and only particles", () => {
-    for (const text of ["현대차가 3% 급등했다", "현대차는 강세", "현대차의 실적", "현대자동차가 짓는다", "현대차株 강세"]) expect(tag(text), text).toEqual([HYUNDAI]);
-    for (const text of ["기아가 올랐다", "기아는 내렸다", "기아의 판매", "기아차 노조 파업"]) expect(tag(text), text).toEqual([KIA]);
+    for (const text of [
+      "현대차가 3% 급등했다",
+      "현대차는 강세",
+      "현대차의 실적",
+      "현대자동차가 짓는다",
+      "현대차株 강세",
+    ])
+      expect(tag(text), text).toEqual([HYUNDAI]);
+    for (const text of ["기아가 올랐다", "기아는 내렸다", "기아의 판매", "기아차 노조 파업"])
+      expect(tag(text), text).toEqual([KIA]);
     expect(tag("코스피가 하락")).toEqual([KOSPI]);
     expect(tag("현대차그룹 회장")).toEqual([]);
     expect(tag("셀트리온가 올랐다")).toEqual([]); // 셀트리온 takes 이, not 가

@@ -28,7 +28,12 @@ function namesOf(instrument: Instrument): Name[] {
   if (instrument.kind === "index") plain.push(instrument.symbol);
   return [
     ...plain.map((text) => ({ text, pattern: namePattern(text), symbol: instrument.symbol })),
-    ...[...ambiguous.values()].map((a) => ({ text: a.name, pattern: namePattern(a.name), symbol: instrument.symbol, condition: a })),
+    ...[...ambiguous.values()].map((a) => ({
+      text: a.name,
+      pattern: namePattern(a.name),
+      symbol: instrument.symbol,
+      condition: a,
+    })),
     ...(instrument.lookalikes ?? []).map((text) => ({ text, pattern: namePattern(text, true), symbol: null })),
   ];
 }

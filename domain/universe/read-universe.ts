@@ -3,7 +3,11 @@ import type { Instrument } from "../../contract/model";
 import type { SimInstrument } from "../simulator/model";
 
 const ambiguous = z.array(
-  z.strictObject({ name: z.string().min(1), needs: z.array(z.string().min(1)).optional(), unless: z.array(z.string().min(1)).optional() }),
+  z.strictObject({
+    name: z.string().min(1),
+    needs: z.array(z.string().min(1)).optional(),
+    unless: z.array(z.string().min(1)).optional(),
+  }),
 );
 const listing = {
   name: z.string().min(1),
@@ -45,11 +49,42 @@ export function readUniverse(data: unknown): Universe {
   const instruments: Instrument[] = [];
   const simulation = new Map<string, SimInstrument>();
   for (const s of parsed.data.stocks) {
-    instruments.push({ ...base, symbol: s.symbol, name: s.name, nameKo: s.nameKo, kind: "stock", aliases: s.aliases, decimals: 0, sector: s.sector, beta: s.beta, lookalikes: s.lookalikes ?? [], ambiguous: s.ambiguous ?? [] });
-    simulation.set(s.symbol, { symbol: s.symbol, kind: "stock", open: s.price, volatility: s.volatility, beta: s.beta, decimals: 0 });
+    instruments.push({
+      ...base,
+      symbol: s.symbol,
+      name: s.name,
+      nameKo: s.nameKo,
+      kind: "stock",
+      aliases: s.aliases,
+      decimals: 0,
+      sector: s.sector,
+      beta: s.beta,
+      lookalikes: s.lookalikes ?? [],
+      ambiguous: s.ambiguous ?? [],
+    });
+    simulation.set(s.symbol, {
+      symbol: s.symbol,
+      kind: "stock",
+      open: s.price,
+      volatility: s.volatility,
+      beta: s.beta,
+      decimals: 0,
+    });
   }
   for (const i of parsed.data.indices) {
-    instruments.push({ ...base, symbol: i.symbol, name: i.name, nameKo: i.nameKo, kind: "index", aliases: i.aliases, decimals: 2, sector: null, beta: null, lookalikes: i.lookalikes ?? [], ambiguous: i.ambiguous ?? [] });
+    instruments.push({
+      ...base,
+      symbol: i.symbol,
+      name: i.name,
+      nameKo: i.nameKo,
+      kind: "index",
+      aliases: i.aliases,
+      decimals: 2,
+      sector: null,
+      beta: null,
+      lookalikes: i.lookalikes ?? [],
+      ambiguous: i.ambiguous ?? [],
+    });
     simulation.set(i.symbol, { symbol: i.symbol, kind: "index", open: i.price, volatility: i.volatility, decimals: 2 });
   }
   const symbols = instruments.map((i) => i.symbol);

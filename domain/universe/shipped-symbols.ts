@@ -5,4 +5,6 @@ import universe from "./krx-universe.json";
  * validates the same file wherever instruments are built (the server, the tests), so the
  * browser, which needs only the symbols, does not load the validator.
  */
-export const SHIPPED_SYMBOLS: ReadonlySet<string> = new Set([...universe.stocks, ...universe.indices].map((listing) => listing.symbol));
+export const SHIPPED_SYMBOLS: ReadonlySet<string> = new Set(
+  [...universe.stocks, ...universe.indices].map((listing) => listing.symbol),
+);

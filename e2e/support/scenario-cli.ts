@@ -13,7 +13,8 @@ export function runScenarioCli(file: string): Promise<ScenarioReport> {
       { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
       (error, stdout, stderr) => {
         const code = error ? (error as { code?: number | string }).code : 0;
-        if (code !== 0 && code !== 1) return reject(new Error(`scenario CLI failed on ${file} (exit ${code}):\n${stderr}`));
+        if (code !== 0 && code !== 1)
+          return reject(new Error(`scenario CLI failed on ${file} (exit ${code}):\n${stderr}`));
         try {
           resolve(JSON.parse(stdout) as ScenarioReport);
         } catch {

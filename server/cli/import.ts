@@ -26,7 +26,12 @@ function fail(message: string, code = 2): never {
 let args;
 try {
   args = parseArgs({
-    options: { symbol: { type: "string" }, name: { type: "string" }, news: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      symbol: { type: "string" },
+      name: { type: "string" },
+      news: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
 } catch (error) {
@@ -38,7 +43,8 @@ if (values.help) {
   process.exit(0);
 }
 const tickMode = values.symbol !== undefined && values.news === undefined && positionals.length === 1;
-const newsMode = values.news !== undefined && values.symbol === undefined && values.name === undefined && positionals.length === 0;
+const newsMode =
+  values.news !== undefined && values.symbol === undefined && values.name === undefined && positionals.length === 0;
 if (!tickMode && !newsMode) fail(USAGE);
 
 let store: Store;

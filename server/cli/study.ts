@@ -20,7 +20,15 @@ const USAGE = `usage: npm run study -- --symbol SYMBOL [--q "TEXT"] [--resolutio
        [--from TIME] [--to TIME] [--source NAME] [--news-ids ID,ID,…] [--json]`;
 
 // Each option and the query parameter of /api/study it fills.
-const FLAGS = { symbol: "symbol", q: "q", resolution: "resolution", from: "from", to: "to", source: "source", "news-ids": "newsIds" } as const;
+const FLAGS = {
+  symbol: "symbol",
+  q: "q",
+  resolution: "resolution",
+  from: "from",
+  to: "to",
+  source: "source",
+  "news-ids": "newsIds",
+} as const;
 type Flag = keyof typeof FLAGS;
 
 function fail(message: string): never {
@@ -32,7 +40,10 @@ let values;
 try {
   ({ values } = parseArgs({
     options: {
-      ...(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" }])) as Record<Flag, { type: "string" }>),
+      ...(Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: "string" }])) as Record<
+        Flag,
+        { type: "string" }
+      >),
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -73,7 +84,10 @@ try {
 try {
   const calendar = new KrxCalendar();
   const instruments = new Map([...SHIPPED_INSTRUMENTS, ...(await store.instruments.list())].map((i) => [i.symbol, i]));
-  const last = [...(await store.ticks.lastTicks()).values()].reduce<number | null>((m, t) => Math.max(m ?? t.ts, t.ts), null);
+  const last = [...(await store.ticks.lastTicks()).values()].reduce<number | null>(
+    (m, t) => Math.max(m ?? t.ts, t.ts),
+    null,
+  );
   // Nothing adds ticks while the CLI runs: the data is as settled as with FEED=off.
   const reach = last === null ? null : settledReach(calendar, last);
   const study = await getStudy({ store, calendar, instruments, benchmark: BENCHMARK }, parsed.data, reach);

@@ -24,12 +24,16 @@ function leaderFeed(options: { stopError?: Error } = {}) {
   const events: string[] = [];
   let built = 0;
   const control = { failWith: null as Error | null };
-  const feed = new LeaderFeed("fake", async () => {
-    if (control.failWith) throw control.failWith;
-    built++;
-    events.push(`create ${built}`);
-    return fakeFeed(built, events, options.stopError);
-  }, silent);
+  const feed = new LeaderFeed(
+    "fake",
+    async () => {
+      if (control.failWith) throw control.failWith;
+      built++;
+      events.push(`create ${built}`);
+      return fakeFeed(built, events, options.stopError);
+    },
+    silent,
+  );
   return { feed, events, control };
 }
 

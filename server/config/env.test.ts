@@ -19,7 +19,9 @@ describe("FEED_SYMBOLS", () => {
 
 describe("NEWS_FEEDS", () => {
   it("refuses a bad NEWS_FEEDS value with one line naming it", () => {
-    expect(() => parseEnv({ NEWS_FEEDS: "https://ok.example/rss,ftp://x/feed" })).toThrow(/^invalid NEWS_FEEDS=".*": not an http\(s\) URL: ftp:\/\/x\/feed$/);
+    expect(() => parseEnv({ NEWS_FEEDS: "https://ok.example/rss,ftp://x/feed" })).toThrow(
+      /^invalid NEWS_FEEDS=".*": not an http\(s\) URL: ftp:\/\/x\/feed$/,
+    );
     expect(() => parseEnv({ NEWS_POLL_SECONDS: "0" })).toThrow(/^invalid NEWS_POLL_SECONDS="0"/);
   });
 });

@@ -61,7 +61,9 @@ describe("TickBus", () => {
     expect(delivered).toEqual([]);
     expect(bus.paused).toBe(true);
     expect(bus.backlog).toBe(2);
-    expect(statuses).toEqual([{ state: "paused", reason: "storage unavailable: database is locked", since: expect.any(Number), pending: 2 }]);
+    expect(statuses).toEqual([
+      { state: "paused", reason: "storage unavailable: database is locked", since: expect.any(Number), pending: 2 },
+    ]);
 
     // Ticks published while paused queue behind the failed batch, in order.
     bus.publish([tick(3)]);

@@ -56,7 +56,9 @@ export class TickBus {
   publish(ticks: readonly Tick[]): void {
     if (ticks.length === 0) return;
     if (this.pending.length + ticks.length > this.maxPending) {
-      throw new Error(`tick bus over ${this.maxPending} pending ticks: a source kept publishing while the store failed`);
+      throw new Error(
+        `tick bus over ${this.maxPending} pending ticks: a source kept publishing while the store failed`,
+      );
     }
     for (const tick of ticks) this.pending.push(tick);
     this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
@@ -92,7 +94,10 @@ export class TickBus {
       this.timer ??= setTimeout(() => void this.flush(), RETRY_MS);
       if (!this.failure) {
         this.failure = { reason: `storage unavailable: ${firstLine(error)}`, since: Date.now() };
-        this.log.error({ err: error, ticks: this.pending.length }, "storing ticks failed; the feed pauses and the bus retries every second");
+        this.log.error(
+          { err: error, ticks: this.pending.length },
+          "storing ticks failed; the feed pauses and the bus retries every second",
+        );
         this.status.emit(this.feedStatus());
       }
       return;
@@ -115,6 +120,10 @@ export class TickBus {
 // A driver error can run to many lines (a query, a stack); the first says what happened.
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const line = text.split("\n").map((l) => l.trim()).find(Boolean) ?? "unknown error";
+  const line =
+    text
+      .split("\n")
+      .map((l) => l.trim())
+      .find(Boolean) ?? "unknown error";
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

@@ -8,7 +8,11 @@ import { AppError } from "../../contract/errors";
  * Node's own answer is a bare status line; this one is the contract's error body, with
  * the security headers every answer carries.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex, headers: Record<string, string>): void {
+export function answerClientError(
+  error: Error & { code?: string },
+  socket: Duplex,
+  headers: Record<string, string>,
+): void {
   // The peer hung up, or the socket is already answered: there is nobody to tell.
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
   const timedOut = error.code === "ERR_HTTP_REQUEST_TIMEOUT";

@@ -1,6 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { RouteAnswer, RouteKey } from "../../contract/api";
-import { MAX_NEWS_BYTES, candlesQuery, newsQuery, postNewsBody, reactionsQuery, studyQuery, ticksQuery } from "../../contract/schemas";
+import {
+  MAX_NEWS_BYTES,
+  candlesQuery,
+  newsQuery,
+  postNewsBody,
+  reactionsQuery,
+  studyQuery,
+  ticksQuery,
+} from "../../contract/schemas";
 import { createNews } from "../operations/create-news";
 import type { AppContext } from "../operations/context";
 import { getCandles } from "../operations/get-candles";
@@ -52,7 +60,11 @@ export const apiRoutes = {
 
   "GET /api/reactions.csv": async ({ ctx, query }) => {
     const { newsId, asOf } = parseWith(reactionsQuery, query);
-    return { status: 200, body: reactionsToCsv(await getReactions(ctx, newsId, asOf)), contentType: "text/csv; charset=utf-8" };
+    return {
+      status: 200,
+      body: reactionsToCsv(await getReactions(ctx, newsId, asOf)),
+      contentType: "text/csv; charset=utf-8",
+    };
   },
 
   "GET /api/study": async ({ ctx, query }) => ok(await studyNow(ctx, parseQueryWith(studyQuery, query))),

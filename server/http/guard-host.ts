@@ -13,7 +13,11 @@ type UpgradeListener = (req: IncomingMessage, socket: Duplex, head: Buffer) => v
  * of their own on the server, so this wraps whatever listeners are there when it is called
  * (call it once everything is attached, before `listen`).
  */
-export function guardHost(http: Server, allowed: readonly string[], headers: (req: IncomingMessage) => Record<string, string>): void {
+export function guardHost(
+  http: Server,
+  allowed: readonly string[],
+  headers: (req: IncomingMessage) => Record<string, string>,
+): void {
   const requests = http.listeners("request") as RequestListener[];
   http.removeAllListeners("request");
   http.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -29,13 +33,21 @@ export function guardHost(http: Server, allowed: readonly string[], headers: (re
 }
 
 function refusal(req: IncomingMessage): { status: number; body: string } {
-  const error = new AppError("host_not_allowed", `Host ${JSON.stringify(req.headers.host ?? "")} is not one this server answers (ALLOWED_HOSTS)`);
+  const error = new AppError(
+    "host_not_allowed",
+    `Host ${JSON.stringify(req.headers.host ?? "")} is not one this server answers (ALLOWED_HOSTS)`,
+  );
   return { status: error.status, body: JSON.stringify({ error: error.toBody() }) };
 }
 
 function refuse(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
   const { status, body } = refusal(req);
-  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), connection: "close" });
+  res.writeHead(status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
   res.end(body);
 }
 

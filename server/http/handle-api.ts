@@ -22,7 +22,8 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     send(res, await apiRoutes[key]({ ctx, query: queryObject(url.searchParams), req }));
   } catch (error) {
     if (!(error instanceof AppError)) ctx.log.error({ err: error, url: url.pathname }, "API request failed");
-    if (error instanceof AppError && error.code === "unauthorized" && !res.headersSent) res.setHeader("www-authenticate", "Bearer");
+    if (error instanceof AppError && error.code === "unauthorized" && !res.headersSent)
+      res.setHeader("www-authenticate", "Bearer");
     if (!res.headersSent) send(res, errorAnswer(error));
     else res.destroy();
   }

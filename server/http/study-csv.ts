@@ -5,12 +5,18 @@ import type { Study } from "../../contract/model";
 export function studyToCsv(study: Study): string {
   const windows = study.windows.map((w) => w.window);
   const columns = [
-    "newsId", "t0", "included", "reason",
+    "newsId",
+    "t0",
+    "included",
+    "reason",
     ...windows.flatMap((w) => [`return_${w}`, `abnormal_${w}`]),
     "headline",
   ];
   const rows = study.events.map((e) => [
-    e.newsId, e.t0, e.included, e.reason ?? "",
+    e.newsId,
+    e.t0,
+    e.included,
+    e.reason ?? "",
     ...windows.flatMap((w) => [e.returns[w], e.cars[w]]),
     e.headline ?? "",
   ]);

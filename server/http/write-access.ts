@@ -4,14 +4,16 @@ import { AppError } from "../../contract/errors";
 import type { WriteAccess } from "../operations/context";
 import { isLoopback } from "./host-allowlist";
 
-
 const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
 
 /** The write policy for a node listening on `host`, with or without API_TOKEN. */
 export function writeAccess(host: string, token: string | undefined): WriteAccess {
   if (token !== undefined) return { kind: "token", digest: digest(token) };
   if (isLoopback(host)) return { kind: "open" };
-  return { kind: "refused", reason: `writes are refused: HOST=${host} is reachable from other machines and API_TOKEN is not set` };
+  return {
+    kind: "refused",
+    reason: `writes are refused: HOST=${host} is reachable from other machines and API_TOKEN is not set`,
+  };
 }
 
 /** Throws 401/403 unless `req` may write. The one check every write route goes through. */

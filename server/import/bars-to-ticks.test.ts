@@ -11,7 +11,9 @@ describe("barToTicks", () => {
       { ts: 40_000, price: 110, size: 2 },
       { ts: 59_000, price: 105, size: 4 },
     ]);
-    expect(barToTicks({ open: 100, high: 101, low: 90, close: 95, volume: 3 }, window).map((t) => [t.price, t.size])).toEqual([
+    expect(
+      barToTicks({ open: 100, high: 101, low: 90, close: 95, volume: 3 }, window).map((t) => [t.price, t.size]),
+    ).toEqual([
       [100, 0],
       [101, 0],
       [90, 0],

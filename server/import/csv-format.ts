@@ -47,12 +47,23 @@ export function detectFormat(header: readonly string[]): CsvFormat {
           `(a Yahoo Finance CSV has Date,Open,High,Low,Close,Adj Close,Volume)`,
       );
     }
-    return { kind: "yahoo", yfinance, date, open: at("open"), high: at("high"), low: at("low"), close: at("close"), volume: at("volume") };
+    return {
+      kind: "yahoo",
+      yfinance,
+      date,
+      open: at("open"),
+      high: at("high"),
+      low: at("low"),
+      close: at("close"),
+      volume: at("volume"),
+    };
   }
   if (TICK_COLUMNS.some((c) => at(c) >= 0)) {
     const absent = missing(TICK_COLUMNS);
     if (absent.length > 0) {
-      throw new ImportError(`missing column${absent.length > 1 ? "s" : ""} ${absent.join(", ")} (a tick CSV has ts,price,size)`);
+      throw new ImportError(
+        `missing column${absent.length > 1 ? "s" : ""} ${absent.join(", ")} (a tick CSV has ts,price,size)`,
+      );
     }
     return { kind: "ticks", ts: at("ts"), price: at("price"), size: at("size") };
   }
@@ -64,6 +75,9 @@ export function detectFormat(header: readonly string[]): CsvFormat {
 
 /** How many fields a row needs to hold every column the format reads. */
 export function fieldsNeeded(format: CsvFormat): number {
-  const columns = format.kind === "yahoo" ? [format.date, format.open, format.high, format.low, format.close, format.volume] : [format.ts, format.price, format.size];
+  const columns =
+    format.kind === "yahoo"
+      ? [format.date, format.open, format.high, format.low, format.close, format.volume]
+      : [format.ts, format.price, format.size];
   return Math.max(...columns) + 1;
 }

@@ -13,7 +13,9 @@ export async function fetchText(url: string, limits: FetchLimits): Promise<strin
     const res = await fetch(url, {
       signal,
       redirect: "follow",
-      headers: { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, application/json;q=0.9, */*;q=0.5" },
+      headers: {
+        accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, application/json;q=0.9, */*;q=0.5",
+      },
     });
     if (!res.ok) throw new ImportError(`${url} answered HTTP ${res.status}`);
     const declared = Number(res.headers.get("content-length"));

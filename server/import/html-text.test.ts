@@ -3,9 +3,9 @@ import { htmlToText as stripHtml } from "./html-text";
 
 describe("htmlToText", () => {
   it("drops tags, comments, script and style content; decodes entities; keeps paragraphs", () => {
-    expect(stripHtml("<p>A &amp; B</p><!-- x --><script>evil()</script><style>p{}</style><p>C&nbsp;D &#x2014; &#8364;5</p>")).toBe(
-      "A & B\n\nC D — €5",
-    );
+    expect(
+      stripHtml("<p>A &amp; B</p><!-- x --><script>evil()</script><style>p{}</style><p>C&nbsp;D &#x2014; &#8364;5</p>"),
+    ).toBe("A & B\n\nC D — €5");
   });
 
   it("strips markup that only appears after decoding (double-escaped feeds)", () => {

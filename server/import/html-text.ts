@@ -27,7 +27,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function htmlToText(html: string): string {
   let text = convert(html, OPTIONS);
   if (HAS_TAG.test(text)) text = convert(text, OPTIONS);
-  return text.replace(CONTROL, "").replace(/[^\S\n]+/g, " ").split("\n").map((l) => l.trim()).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return text
+    .replace(CONTROL, "")
+    .replace(/[^\S\n]+/g, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** One line of plain text, for headlines and source names. */

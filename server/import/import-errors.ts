@@ -22,5 +22,11 @@ export class RowError extends Error {
  */
 export function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? "unknown error";
+  return (
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? "unknown error"
+  );
 }

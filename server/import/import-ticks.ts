@@ -60,7 +60,8 @@ export interface TickImportSummary {
  */
 export async function importTicks(store: Store, options: TickImportOptions): Promise<TickImportSummary> {
   const { symbol, file } = options;
-  if (!isSymbol(symbol)) throw new ImportError(`symbol ${JSON.stringify(symbol)} is not valid (e.g. 005380.KS or ^KS11)`);
+  if (!isSymbol(symbol))
+    throw new ImportError(`symbol ${JSON.stringify(symbol)} is not valid (e.g. 005380.KS or ^KS11)`);
   await requireFile(file);
   const calendar = options.calendar ?? new KrxCalendar();
   const batchSize = options.batchSize ?? BATCH_SIZE;

@@ -7,6 +7,8 @@ describe("newsIdOf", () => {
     expect(newsIdOf(item)).toBe(newsIdOf({ ...item }));
     expect(newsIdOf(item)).toMatch(/^[0-9a-f]{32}$/);
     expect(newsIdOf({ ...item, url: "https://x" })).not.toBe(newsIdOf(item));
-    expect(newsIdOf({ ...item, source: "s|h", headline: "" })).not.toBe(newsIdOf({ ...item, source: "s", headline: "h|" }));
+    expect(newsIdOf({ ...item, source: "s|h", headline: "" })).not.toBe(
+      newsIdOf({ ...item, source: "s", headline: "h|" }),
+    );
   });
 });

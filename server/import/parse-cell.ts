@@ -34,7 +34,8 @@ function plainNumber(cell: string | undefined, column: string): number {
 /** A price: a plain decimal above zero. */
 export function parsePrice(cell: string | undefined, column: string): number {
   const value = plainNumber(cell, column);
-  if (!(value > 0) || !Number.isFinite(value)) throw new RowError(`${column} ${showCell(cell ?? "")} is not a price above 0`);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new RowError(`${column} ${showCell(cell ?? "")} is not a price above 0`);
   return value;
 }
 

@@ -52,7 +52,8 @@ export function parseYahooBar(record: readonly string[], format: YahooFormat): B
     close: parsePrice(record[format.close], "Close"),
     volume: parseCount(record[format.volume], "Volume"),
   };
-  if (bar.high < Math.max(bar.open, bar.close, bar.low)) throw new RowError(`High ${bar.high} is below Open, Low or Close`);
+  if (bar.high < Math.max(bar.open, bar.close, bar.low))
+    throw new RowError(`High ${bar.high} is below Open, Low or Close`);
   if (bar.low > Math.min(bar.open, bar.close)) throw new RowError(`Low ${bar.low} is above Open or Close`);
   return bar;
 }

@@ -9,7 +9,9 @@ export function readNewsJson(text: string): unknown[] {
     throw new ImportError(`not valid JSON: ${(error as Error).message}`);
   }
   if (!Array.isArray(value)) {
-    throw new ImportError("expected a JSON array of news items ({ headline, body, publishedAt, source, url?, tickers? })");
+    throw new ImportError(
+      "expected a JSON array of news items ({ headline, body, publishedAt, source, url?, tickers? })",
+    );
   }
   return value;
 }

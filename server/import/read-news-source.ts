@@ -28,7 +28,8 @@ export async function readNewsSource(source: string): Promise<NewsSourceText> {
   const stats = await stat(source).catch(() => null);
   if (!stats) throw new ImportError(`file not found: ${source}`);
   if (!stats.isFile()) throw new ImportError(`not a file: ${source}`);
-  if (stats.size > MAX_FILE_BYTES) throw new ImportError(`${source} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  if (stats.size > MAX_FILE_BYTES)
+    throw new ImportError(`${source} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
   return { text: withoutBom(await readFile(source, "utf8")), name: path.basename(source) };
 }
 

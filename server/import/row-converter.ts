@@ -33,7 +33,9 @@ export class RowConverter {
 
   convert(record: readonly string[], line: number): Trade[] {
     if (record.length < this.width) {
-      throw new RowError(`a partial row: ${record.length} of ${this.width} fields (a file cut off while it was written?)`);
+      throw new RowError(
+        `a partial row: ${record.length} of ${this.width} fields (a file cut off while it was written?)`,
+      );
     }
     const format = this.format;
     if (format.kind === "yahoo") {
@@ -43,7 +45,8 @@ export class RowConverter {
       this.inOrder(time.at, cell, line, true);
       const bar = parseYahooBar(record, format);
       // Yahoo lists some closed days (holidays) as bars with no volume and the last close.
-      if (time.kind === "day" && bar.volume === 0) throw new RowError(`Volume 0 on ${time.day}: no trading that day, skipped`);
+      if (time.kind === "day" && bar.volume === 0)
+        throw new RowError(`Volume 0 on ${time.day}: no trading that day, skipped`);
       const window = barWindow(time, this.calendar);
       this.noteBar(time.kind === "day", time.at, window.session);
       return barToTicks(bar, window);
@@ -69,7 +72,10 @@ export class RowConverter {
     if (first === "date" || first === "datetime") return record.slice(1).every((cell) => cell === "");
     if (first !== "ticker") return false;
     const tickers = new Set(record.slice(1).filter((cell) => cell !== ""));
-    if (tickers.size > 1) throw new ImportError(`line ${line}: the file holds several tickers (${[...tickers].join(", ")}); import one at a time`);
+    if (tickers.size > 1)
+      throw new ImportError(
+        `line ${line}: the file holds several tickers (${[...tickers].join(", ")}); import one at a time`,
+      );
     const [ticker] = tickers;
     if (ticker !== undefined && ticker !== symbol) {
       throw new ImportError(`line ${line}: the file is for ticker ${ticker}, not --symbol ${symbol}`);

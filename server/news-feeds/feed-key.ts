@@ -7,6 +7,10 @@ import type { FeedEntry } from "../import/read-feed";
  * link, else its headline and publish time.
  */
 export function feedEntryId(entry: FeedEntry & { publishedAt: string }): string {
-  const key = entry.guid ? ["guid", entry.guid] : entry.url ? ["link", entry.url] : ["text", entry.headline, entry.publishedAt];
+  const key = entry.guid
+    ? ["guid", entry.guid]
+    : entry.url
+      ? ["link", entry.url]
+      : ["text", entry.headline, entry.publishedAt];
   return `feed-${createHash("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 32)}`;
 }

@@ -84,7 +84,9 @@ export class FeedPoller {
     if (!state) throw new Error(`not a polled feed: ${url}`);
     const { log } = this.options;
     try {
-      const headers: Record<string, string> = { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5" };
+      const headers: Record<string, string> = {
+        accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5",
+      };
       if (state.etag) headers["if-none-match"] = state.etag;
       if (state.lastModified) headers["if-modified-since"] = state.lastModified;
       const res = await fetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
@@ -103,7 +105,10 @@ export class FeedPoller {
       return { status: "new", ...counts };
     } catch (error) {
       state.failures += 1;
-      log.warn({ feed: url, failures: state.failures, retryInMs: this.delayOf(url), err: (error as Error).message }, "news feed poll failed");
+      log.warn(
+        { feed: url, failures: state.failures, retryInMs: this.delayOf(url), err: (error as Error).message },
+        "news feed poll failed",
+      );
       return { status: "failed", added: 0, duplicates: 0 };
     }
   }
@@ -117,7 +122,8 @@ export class FeedPoller {
       .filter((e): e is typeof e & { publishedAt: string } => e.publishedAt !== null && e.headline !== "")
       .sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
     for (const entry of entries) {
-      const body = entry.body.length > MAX_NEWS_BYTES / 2 ? `${entry.body.slice(0, MAX_NEWS_BYTES / 2 - 1)}…` : entry.body;
+      const body =
+        entry.body.length > MAX_NEWS_BYTES / 2 ? `${entry.body.slice(0, MAX_NEWS_BYTES / 2 - 1)}…` : entry.body;
       const headline = entry.headline.slice(0, 500);
       const item: NewsItem = {
         id: feedEntryId(entry),

@@ -9,10 +9,7 @@ import type { LeaderFeed } from "../cluster/leader-feed";
 import type { ReactionCache } from "./reaction-cache";
 
 /** Who may write: anyone (loopback, no token), holders of the token, or nobody (server/http/write-access.ts decides). */
-export type WriteAccess =
-  | { kind: "open" }
-  | { kind: "token"; digest: Buffer }
-  | { kind: "refused"; reason: string };
+export type WriteAccess = { kind: "open" } | { kind: "token"; digest: Buffer } | { kind: "refused"; reason: string };
 
 /** What operations work with: handed to every route and socket handler. */
 export interface AppContext {

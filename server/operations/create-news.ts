@@ -7,7 +7,8 @@ import type { AppContext } from "./context";
 /** Stores a headline (tickers given plus tickers found in its text) and announces it. */
 export async function createNews(ctx: AppContext, body: PostNewsBody): Promise<NewsItem> {
   for (const symbol of body.tickers ?? []) {
-    if (!ctx.instruments.has(symbol)) throw new AppError("bad_request", `tickers: "${symbol}" is not a known instrument`);
+    if (!ctx.instruments.has(symbol))
+      throw new AppError("bad_request", `tickers: "${symbol}" is not a known instrument`);
   }
   const found = ctx.tagger(body.headline, body.body);
   const tickers = [...new Set([...(body.tickers ?? []), ...found])].sort();

@@ -10,7 +10,12 @@ export async function findNews(ctx: AppContext, query: NewsQuery): Promise<NewsI
 }
 
 /** The headlines naming any of `symbols` in [from, to], oldest first (what a replay plays). */
-export async function newsNaming(ctx: AppContext, symbols: readonly string[], from: number, to: number): Promise<NewsItem[]> {
+export async function newsNaming(
+  ctx: AppContext,
+  symbols: readonly string[],
+  from: number,
+  to: number,
+): Promise<NewsItem[]> {
   const news = await ctx.store.news.find({ from, to, limit: MAX_NEWS_LIMIT });
   return news.filter((n) => n.tickers.some((s) => symbols.includes(s))).reverse();
 }

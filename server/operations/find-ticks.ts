@@ -10,7 +10,11 @@ export async function findTicks(ctx: AppContext, query: TicksQuery): Promise<Tic
 }
 
 /** Every stored tick after `afterSeq`, a page at a time: `more` says to ask again from the last seq. */
-export async function resumeTicks(ctx: AppContext, symbol: string, afterSeq: number): Promise<{ ticks: Tick[]; more: boolean }> {
+export async function resumeTicks(
+  ctx: AppContext,
+  symbol: string,
+  afterSeq: number,
+): Promise<{ ticks: Tick[]; more: boolean }> {
   requireInstrument(ctx, symbol);
   const ticks = await ctx.store.ticks.find({ symbol, afterSeq, limit: MAX_TICKS_LIMIT });
   // A full page means there may be more.

@@ -26,7 +26,10 @@ export async function getCandles(ctx: AppContext, query: CandlesQuery): Promise<
   const to = query.to ?? ensure(last, `the last tick of ${query.symbol}`).ts + 1;
   const from = query.from ?? defaultFrom(ctx, query.interval, to);
   if (to - from > MAX_RANGE_MS[query.interval]) {
-    throw new AppError("bad_request", `range too long for ${query.interval} candles (at most ${MAX_RANGE_MS[query.interval] / DAY_MS} days)`);
+    throw new AppError(
+      "bad_request",
+      `range too long for ${query.interval} candles (at most ${MAX_RANGE_MS[query.interval] / DAY_MS} days)`,
+    );
   }
   const trades = await ctx.store.ticks.trades(query.symbol, from, to);
   return aggregateCandles(trades, query.interval);

@@ -52,7 +52,10 @@ export async function reactionsAsOf(
   const t0 = calendar.firstTradableAt(publishedAt);
   const end = Math.min(span.to, reach) + 1;
   const exactFrom = Math.floor((t0 - MINUTE) / MINUTE) * MINUTE;
-  const exactTo = Math.min(end, Math.ceil(addTradingTime(calendar, t0, (EVENT_WINDOW_MIN + 1) * MINUTE) / MINUTE) * MINUTE);
+  const exactTo = Math.min(
+    end,
+    Math.ceil(addTradingTime(calendar, t0, (EVENT_WINDOW_MIN + 1) * MINUTE) / MINUTE) * MINUTE,
+  );
   const load = async (symbol: string): Promise<PriceSeries> => {
     const [before, during, after] = await Promise.all([
       store.ticks.minuteCloses(symbol, span.from, exactFrom),
@@ -73,7 +76,8 @@ export async function reactionsAsOf(
   // there (a few made-up prints a day) cannot stand in for minute returns.
   const estimationFrom = span.from;
   const estimationTo = eventSession.open;
-  const intradayBefore = async (symbol: string) => (await store.ticks.resolutions(symbol, estimationFrom, estimationTo)).every(isIntraday);
+  const intradayBefore = async (symbol: string) =>
+    (await store.ticks.resolutions(symbol, estimationFrom, estimationTo)).every(isIntraday);
 
   // Daily closes for the daily study: imported daily bars, or each Seoul day's last trade.
   // A few calendar days of slack either side: the calendar may learn trading days from them.
@@ -90,17 +94,24 @@ export async function reactionsAsOf(
   const hasBenchmark = source.instruments.has(benchmark);
   const marketDaily = hasBenchmark ? await loadDaily(benchmark) : null;
   let market: PriceSeries | null | undefined;
-  const marketSeries = async () => (market === undefined ? (market = hasBenchmark ? await load(benchmark) : null) : market);
+  const marketSeries = async () =>
+    market === undefined ? (market = hasBenchmark ? await load(benchmark) : null) : market;
 
   const reactions: Reaction[] = [];
   for (const symbol of item.tickers) {
-    const others = await store.news.find({ symbol, from: Math.min(span.from, dailyFrom), to: Math.max(span.to, dailyTo), limit: 1000 });
+    const others = await store.news.find({
+      symbol,
+      from: Math.min(span.from, dailyFrom),
+      to: Math.max(span.to, dailyTo),
+      limit: 1000,
+    });
     const resolution = await resolutionOf(symbol);
     const isBenchmark = symbol === benchmark;
     const stockDaily = isBenchmark && marketDaily ? marketDaily : await loadDaily(symbol);
     const intraday = resolution === "intraday";
     const bench = intraday ? await marketSeries() : null;
-    const intradayHistory = intraday && (await intradayBefore(symbol)) && (isBenchmark || !hasBenchmark || (await intradayBefore(benchmark)));
+    const intradayHistory =
+      intraday && (await intradayBefore(symbol)) && (isBenchmark || !hasBenchmark || (await intradayBefore(benchmark)));
     const reaction = computeReaction({
       newsId,
       symbol,

@@ -19,9 +19,17 @@ const MINUTE = 60_000;
 
 /** The headlines naming `symbol` that the query picks, oldest first. */
 export async function findStudyHeadlines(source: ReactionSource, query: StudyQuery): Promise<NewsItem[]> {
-  const found = await source.store.news.find({ symbol: query.symbol, from: query.from, to: query.to, limit: MAX_STUDY_EVENTS + 1 });
+  const found = await source.store.news.find({
+    symbol: query.symbol,
+    from: query.from,
+    to: query.to,
+    limit: MAX_STUDY_EVENTS + 1,
+  });
   if (found.length > MAX_STUDY_EVENTS) {
-    throw new AppError("bad_request", `the query picks more than ${MAX_STUDY_EVENTS} headlines: narrow it with q, source, from or to`);
+    throw new AppError(
+      "bad_request",
+      `the query picks more than ${MAX_STUDY_EVENTS} headlines: narrow it with q, source, from or to`,
+    );
   }
   const text = parseHeadlineQuery(query.q ?? "");
   const ids = query.newsIds ? new Set(query.newsIds) : null;
@@ -47,7 +55,14 @@ export async function getStudy(source: ReactionSource, query: StudyQuery, reach:
     hasBenchmark ? loadStudySeries(source, benchmark, publishedAt, asOf) : Promise.resolve(null),
   ]);
   const events = headlines.map((n, i) =>
-    intradayStudyEvent({ newsId: n.id, publishedAt: publishedAt[i]!, stock, benchmark: market, asOf: asOf(publishedAt[i]!), calendar }),
+    intradayStudyEvent({
+      newsId: n.id,
+      publishedAt: publishedAt[i]!,
+      stock,
+      benchmark: market,
+      asOf: asOf(publishedAt[i]!),
+      calendar,
+    }),
   );
   return runStudy(events, {
     symbol: query.symbol,
@@ -63,7 +78,12 @@ export async function getStudy(source: ReactionSource, query: StudyQuery, reach:
  * headline's span, each headline measured by the daily reaction's maths (the symbol's
  * other headlines leave its estimation window, as on the card).
  */
-async function dailyStudy(source: ReactionSource, query: StudyQuery, headlines: readonly NewsItem[], reach: number | null): Promise<Study> {
+async function dailyStudy(
+  source: ReactionSource,
+  query: StudyQuery,
+  headlines: readonly NewsItem[],
+  reach: number | null,
+): Promise<Study> {
   const { store, calendar, benchmark } = source;
   const publishedAt = headlines.map((n) => Date.parse(n.publishedAt));
   const asOf = (t: number) => reach ?? t;
@@ -85,7 +105,9 @@ async function dailyStudy(source: ReactionSource, query: StudyQuery, headlines: 
   const [stock, market, others] = await Promise.all([
     loadDaily(query.symbol),
     hasBenchmark ? loadDaily(benchmark) : Promise.resolve(null),
-    headlines.length === 0 ? Promise.resolve([]) : store.news.find({ symbol: query.symbol, from, to, limit: MAX_OTHER_NEWS }),
+    headlines.length === 0
+      ? Promise.resolve([])
+      : store.news.find({ symbol: query.symbol, from, to, limit: MAX_OTHER_NEWS }),
   ]);
   const otherTimes = others.map((n) => Date.parse(n.publishedAt)).sort((a, b) => a - b);
   const events = headlines.map((n, i) =>
@@ -145,7 +167,10 @@ export async function loadStudySeries(
     to = Math.max(to, end);
     const t0 = calendar.firstTradableAt(t);
     const exactFrom = Math.floor((t0 - MINUTE) / MINUTE) * MINUTE;
-    const exactTo = Math.min(end, Math.ceil(addTradingTime(calendar, t0, (EVENT_WINDOW_MIN + 1) * MINUTE) / MINUTE) * MINUTE);
+    const exactTo = Math.min(
+      end,
+      Math.ceil(addTradingTime(calendar, t0, (EVENT_WINDOW_MIN + 1) * MINUTE) / MINUTE) * MINUTE,
+    );
     if (exactTo > exactFrom) exact.push([exactFrom, exactTo]);
   }
   const merged = mergeIntervals(exact);

@@ -21,7 +21,7 @@ export class ReactionCache {
     const entry = this.entries.get(newsId);
     if (!entry) return null;
     const final = entry.reactions.every((r) => r.returns.nextClose !== null);
-    if (final || (entry.reach === reach || performance.now() - entry.computedAt < LIVE_MS)) return entry.reactions;
+    if (final || entry.reach === reach || performance.now() - entry.computedAt < LIVE_MS) return entry.reactions;
     return null;
   }
 

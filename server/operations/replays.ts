@@ -19,10 +19,15 @@ export interface ReplayOwner {
   sink(replayId: string): ReplaySink;
 }
 
-const tooMany = () => new AppError("bad_request", `at most ${MAX_REPLAYS_PER_CONNECTION} replays per connection; stop one first`);
+const tooMany = () =>
+  new AppError("bad_request", `at most ${MAX_REPLAYS_PER_CONNECTION} replays per connection; stop one first`);
 
 /** Prepares a replay of known `symbols` with the headlines naming them; the caller plays it once the id is answered. */
-export async function startReplay(ctx: AppContext, owner: ReplayOwner, p: ReplayStartPayload): Promise<{ replayId: string }> {
+export async function startReplay(
+  ctx: AppContext,
+  owner: ReplayOwner,
+  p: ReplayStartPayload,
+): Promise<{ replayId: string }> {
   const symbols = [...new Set(p.symbols)];
   for (const symbol of symbols) requireInstrument(ctx, symbol, "symbols");
   if (owner.registry.held(owner.id).length >= MAX_REPLAYS_PER_CONNECTION) throw tooMany();
@@ -52,7 +57,8 @@ export function playStarted(owner: ReplayOwner, replayId: string): void {
 
 function held(owner: ReplayOwner, id: string): ReplaySession {
   const replay = owner.registry.claimable(id, owner.id);
-  if (!replay || !owner.registry.held(owner.id).includes(replay)) throw new AppError("not_found", `replayId: no replay "${id}" on this connection`);
+  if (!replay || !owner.registry.held(owner.id).includes(replay))
+    throw new AppError("not_found", `replayId: no replay "${id}" on this connection`);
   return replay;
 }
 
@@ -86,8 +92,16 @@ export function stopReplay(owner: ReplayOwner, replayId: string): void {
 /** Takes a replay over on this connection from the viewer's position (after a drop Socket.IO could not recover). */
 export async function resumeReplay(owner: ReplayOwner, position: ReplayPosition): Promise<{ clock: ReplayClock }> {
   const replay = owner.registry.claimable(position.replayId, owner.id);
-  if (!replay) throw new AppError("not_found", `replayId: no replay "${position.replayId}" to resume (ended, or held by a live connection)`);
-  if (!owner.registry.held(owner.id).includes(replay) && owner.registry.held(owner.id).length >= MAX_REPLAYS_PER_CONNECTION) throw tooMany();
+  if (!replay)
+    throw new AppError(
+      "not_found",
+      `replayId: no replay "${position.replayId}" to resume (ended, or held by a live connection)`,
+    );
+  if (
+    !owner.registry.held(owner.id).includes(replay) &&
+    owner.registry.held(owner.id).length >= MAX_REPLAYS_PER_CONNECTION
+  )
+    throw tooMany();
   owner.registry.attach(replay.id, owner.id);
   return { clock: await replay.resume(owner.sink(replay.id), position) };
 }

@@ -12,7 +12,11 @@ export interface Subscription {
  * Adds known `symbols` to a subscription, then answers their snapshots: joined first, so
  * no batch stored after the snapshot is missed (one may arrive before the answer).
  */
-export async function subscribe(ctx: AppContext, subscription: Subscription, symbols: readonly string[]): Promise<Snapshot[]> {
+export async function subscribe(
+  ctx: AppContext,
+  subscription: Subscription,
+  symbols: readonly string[],
+): Promise<Snapshot[]> {
   const unique = [...new Set(symbols)];
   for (const symbol of unique) requireInstrument(ctx, symbol, "symbols");
   await subscription.set([...subscription.symbols(), ...unique]);

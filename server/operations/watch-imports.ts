@@ -38,7 +38,8 @@ export class ImportWatcher {
     const sources = await this.ctx.store.sources.list();
     this.lastSourceId = sources.at(-1)?.id ?? 0;
     this.newsSince = Date.now() - LOOK_BACK_MS;
-    for (const { item, storedAt } of await this.ctx.store.news.storedSince(this.newsSince, NEWS_PER_POLL)) this.seen.set(item.id, storedAt);
+    for (const { item, storedAt } of await this.ctx.store.news.storedSince(this.newsSince, NEWS_PER_POLL))
+      this.seen.set(item.id, storedAt);
     // Headlines this node announces itself (POST /api/news, RSS) are not announced twice.
     this.ctx.news.on((item: NewsItem) => this.seen.set(item.id, Date.now()));
     this.timer = setInterval(() => void this.poll(), this.pollMs);
@@ -76,7 +77,8 @@ export class ImportWatcher {
       if (this.shouldAnnounce()) this.ctx.news.emit(item);
     }
     const newest = fresh.at(-1)?.storedAt;
-    if (newest !== undefined && fresh.length < NEWS_PER_POLL) this.newsSince = Math.max(this.newsSince, newest - LOOK_BACK_MS);
+    if (newest !== undefined && fresh.length < NEWS_PER_POLL)
+      this.newsSince = Math.max(this.newsSince, newest - LOOK_BACK_MS);
     else if (newest !== undefined) this.newsSince = newest;
     for (const [id, at] of this.seen) if (at < this.newsSince - LOOK_BACK_MS) this.seen.delete(id);
   }

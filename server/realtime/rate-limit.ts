@@ -88,13 +88,17 @@ export class RateLimiter {
       if (cut) return;
       if (!flood.take()) {
         cut = true;
-        log.warn({ socket: socket.id, address: socket.handshake.address, refused }, "socket flooding events: disconnected");
+        log.warn(
+          { socket: socket.id, address: socket.handshake.address, refused },
+          "socket flooding events: disconnected",
+        );
         return void socket.disconnect(true);
       }
       // The socket's own bucket first: a flooding socket is refused before it eats into
       // the budget its address shares with its other tabs.
       if (own.take() && address.take()) return next();
-      if (refused++ === 0) log.warn({ socket: socket.id, address: socket.handshake.address, event: packet[0] }, "socket rate limited");
+      if (refused++ === 0)
+        log.warn({ socket: socket.id, address: socket.handshake.address, event: packet[0] }, "socket rate limited");
       const ack: unknown = packet[packet.length - 1];
       if (typeof ack === "function") {
         const error = new AppError("rate_limited", "too many events; slow down").toBody();

@@ -1,9 +1,21 @@
 import type { Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../contract/events";
 import { parseWith } from "../../contract/parse";
-import { replayControlPayload, replayResumePayload, replayStartPayload, replayStopPayload } from "../../contract/schemas";
+import {
+  replayControlPayload,
+  replayResumePayload,
+  replayStartPayload,
+  replayStopPayload,
+} from "../../contract/schemas";
 import type { AppContext } from "../operations/context";
-import { type ReplayOwner, controlReplay, playStarted, resumeReplay, startReplay, stopReplay } from "../operations/replays";
+import {
+  type ReplayOwner,
+  controlReplay,
+  playStarted,
+  resumeReplay,
+  startReplay,
+  stopReplay,
+} from "../operations/replays";
 import type { ReplayRegistry } from "../replay/replay-registry";
 import type { ReplaySink } from "../replay/replay-session";
 import { answer } from "./answer";
@@ -29,16 +41,24 @@ export function bindReplayHandlers(socket: IoSocket, ctx: AppContext, registry: 
   }
 
   socket.on("replay:start", (payload, ack) =>
-    answer(ack, () => startReplay(ctx, owner, parseWith(replayStartPayload, payload)), ({ replayId }) => playStarted(owner, replayId)),
+    answer(
+      ack,
+      () => startReplay(ctx, owner, parseWith(replayStartPayload, payload)),
+      ({ replayId }) => playStarted(owner, replayId),
+    ),
   );
-  socket.on("replay:control", (payload, ack) => answer(ack, () => controlReplay(owner, parseWith(replayControlPayload, payload))));
+  socket.on("replay:control", (payload, ack) =>
+    answer(ack, () => controlReplay(owner, parseWith(replayControlPayload, payload))),
+  );
   socket.on("replay:stop", (payload, ack) =>
     answer(ack, async () => {
       stopReplay(owner, parseWith(replayStopPayload, payload).replayId);
       return {};
     }),
   );
-  socket.on("replay:resume", (payload, ack) => answer(ack, () => resumeReplay(owner, parseWith(replayResumePayload, payload))));
+  socket.on("replay:resume", (payload, ack) =>
+    answer(ack, () => resumeReplay(owner, parseWith(replayResumePayload, payload))),
+  );
 
   socket.on("disconnect", () => registry.detachAll(socket.id));
 }

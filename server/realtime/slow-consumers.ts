@@ -29,7 +29,8 @@ export const DEFAULT_SLOW_CONSUMER_LIMITS: SlowConsumerLimits = {
 /** Sent to a viewer that reconnects after being cut off (see CONTRACT extensions). */
 export const SLOW_CONSUMER_NOTICE: Notice = {
   code: "slow_consumer",
-  message: "This viewer fell too far behind the live feed, so the server dropped its connection; it reconnected and caught up from the store.",
+  message:
+    "This viewer fell too far behind the live feed, so the server dropped its connection; it reconnected and caught up from the store.",
 };
 
 // Viewers cut off recently, by the id they send in the handshake's `auth.viewer`.
@@ -102,7 +103,8 @@ export class SlowConsumerGuard {
   private sweep(): void {
     for (const socket of this.io.of("/").sockets.values()) {
       const { bytes, packets } = bufferedFor(socket);
-      if (bytes > this.limits.maxBufferedBytes || packets > this.limits.maxBufferedPackets) this.cutOff(socket, bytes, packets);
+      if (bytes > this.limits.maxBufferedBytes || packets > this.limits.maxBufferedPackets)
+        this.cutOff(socket, bytes, packets);
     }
   }
 

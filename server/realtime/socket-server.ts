@@ -104,9 +104,14 @@ export function createSocketServer(http: HttpServer, options: SocketServerOption
 }
 
 function bindHandlers(socket: IoSocket, ctx: AppContext): void {
-  const subscription: Subscription = { symbols: () => subscriptionOf(socket), set: (symbols) => setSubscription(socket, symbols) };
+  const subscription: Subscription = {
+    symbols: () => subscriptionOf(socket),
+    set: (symbols) => setSubscription(socket, symbols),
+  };
   socket.on("subscribe", (payload, ack) =>
-    answer(ack, async () => ({ snapshots: await subscribe(ctx, subscription, parseWith(subscribePayload, payload).symbols) })),
+    answer(ack, async () => ({
+      snapshots: await subscribe(ctx, subscription, parseWith(subscribePayload, payload).symbols),
+    })),
   );
   socket.on("unsubscribe", (payload, ack) =>
     answer(ack, async () => {

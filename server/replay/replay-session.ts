@@ -71,7 +71,15 @@ export class ReplaySession {
 
   clock(): ReplayClock {
     const speed = this.speed === "max" ? 0 : this.speed;
-    return { replayId: this.o.id, t: this.t, speed, state: this.state, from: this.o.from, to: this.o.to, epoch: this.epoch };
+    return {
+      replayId: this.o.id,
+      t: this.t,
+      speed,
+      state: this.state,
+      from: this.o.from,
+      to: this.o.to,
+      epoch: this.epoch,
+    };
   }
 
   /** Positions at `from`, paused; `play` starts it. */
@@ -230,7 +238,8 @@ export class ReplaySession {
     const now = performance.now();
     const wall = now - this.lastWall;
     this.lastWall = now;
-    const near = this.o.slowNearNews && this.o.news.some((n) => Math.abs(Date.parse(n.publishedAt) - this.t) <= NEAR_NEWS_MS);
+    const near =
+      this.o.slowNearNews && this.o.news.some((n) => Math.abs(Date.parse(n.publishedAt) - this.t) <= NEAR_NEWS_MS);
     const market = wall * (near ? 1 : speed);
     await this.advanceTo(Math.min(this.o.to, addTradingTime(this.o.calendar, this.t, market)));
   }

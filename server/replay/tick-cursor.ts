@@ -42,9 +42,10 @@ export class TickCursor {
     this.lanes = await Promise.all(
       this.symbols.map(async (symbol) => {
         const seq = Object.hasOwn(after, symbol) ? after[symbol] : undefined;
-        const page = seq === undefined
-          ? await this.store.find({ symbol, from: t, to: this.to, limit: PAGE })
-          : await this.store.find({ symbol, afterSeq: seq, to: this.to, limit: PAGE });
+        const page =
+          seq === undefined
+            ? await this.store.find({ symbol, from: t, to: this.to, limit: PAGE })
+            : await this.store.find({ symbol, afterSeq: seq, to: this.to, limit: PAGE });
         return { symbol, page, index: 0, lastSeq: page.at(-1)?.seq ?? seq ?? 0, exhausted: page.length < PAGE };
       }),
     );

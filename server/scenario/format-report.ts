@@ -1,12 +1,15 @@
 import { RETURN_WINDOWS } from "../../contract/model";
 import type { ScenarioReport } from "./run-scenario";
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)}%`);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)}%`;
 
 /** The report as a table a person reads in a terminal. */
 export function formatReport(report: ScenarioReport, seconds: number): string {
   const lines: string[] = [];
-  lines.push(`Scenario ${report.name}: ${report.ticks.toLocaleString("en-US")} ticks in ${seconds.toFixed(1)} s, digest ${report.digest.slice(0, 16)}…`);
+  lines.push(
+    `Scenario ${report.name}: ${report.ticks.toLocaleString("en-US")} ticks in ${seconds.toFixed(1)} s, digest ${report.digest.slice(0, 16)}…`,
+  );
   lines.push("");
   const header = ["news", "ticker", "t0 (KST)", "pre", ...RETURN_WINDOWS, "CAR", "t", "peak", "confounded"];
   const rows = report.reactions.map((r) => [
@@ -31,12 +34,19 @@ export function formatReport(report: ScenarioReport, seconds: number): string {
       e.maxAbnormal !== undefined && `abnormal ≤ ${pct(e.maxAbnormal)}`,
     ].filter(Boolean);
     const actual = `return ${pct(e.actual.return)}, abnormal ${pct(e.actual.abnormal)}`;
-    lines.push(`${e.passed ? "PASS" : "FAIL"}  news[${e.news}] ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`);
+    lines.push(
+      `${e.passed ? "PASS" : "FAIL"}  news[${e.news}] ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`,
+    );
   }
   for (const e of report.studies) {
-    const bounds = [e.minCaar !== undefined && `CAAR ≥ ${pct(e.minCaar)}`, e.maxCaar !== undefined && `CAAR ≤ ${pct(e.maxCaar)}`].filter(Boolean);
+    const bounds = [
+      e.minCaar !== undefined && `CAAR ≥ ${pct(e.minCaar)}`,
+      e.maxCaar !== undefined && `CAAR ≤ ${pct(e.maxCaar)}`,
+    ].filter(Boolean);
     const actual = `CAAR ${pct(e.actual.caar)} over ${e.actual.n} of ${e.actual.events} headlines`;
-    lines.push(`${e.passed ? "PASS" : "FAIL"}  study "${e.q}" ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`);
+    lines.push(
+      `${e.passed ? "PASS" : "FAIL"}  study "${e.q}" ${e.symbol} ${e.window}: ${bounds.join(", ")} — ${actual}${e.reason ? ` (${e.reason})` : ""}`,
+    );
   }
   const checked = [...report.expectations, ...report.studies];
   const failed = checked.filter((e) => !e.passed).length;

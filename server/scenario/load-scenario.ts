@@ -26,7 +26,9 @@ export async function loadScenario(file: string, calendar: KrxCalendar): Promise
   const parsed = scenarioSchema.safeParse(json);
   if (!parsed.success) {
     const issue = ensure(parsed.error.issues[0], "the first schema issue");
-    throw new ScenarioFileError(`${file}: ${formatPath(issue.path)}: ${issue.message}${describeValue(json, issue.path)}`);
+    throw new ScenarioFileError(
+      `${file}: ${formatPath(issue.path)}: ${issue.message}${describeValue(json, issue.path)}`,
+    );
   }
   const problem = checkScenario(parsed.data, calendar)[0];
   if (problem) throw new ScenarioFileError(`${file}: ${problem.path}: ${problem.message}`);

@@ -4,7 +4,12 @@ import path from "node:path";
 import type { Reaction, Tick } from "../../contract/model";
 import type { Scenario } from "../../contract/scenario";
 import type { KrxCalendar } from "../../domain/market/krx-calendar";
-import { type CheckedExpectation, type CheckedStudy, checkExpectations, checkStudy } from "../../domain/scenario/check-expectations";
+import {
+  type CheckedExpectation,
+  type CheckedStudy,
+  checkExpectations,
+  checkStudy,
+} from "../../domain/scenario/check-expectations";
 import { studySymbol } from "../../domain/scenario/check-scenario";
 import { tickDigest } from "./tick-digest";
 import { storeSimulation } from "../feed/store-simulation";
@@ -49,10 +54,19 @@ export async function runScenario(
       if (last) options.progress?.(all.length, last.ts);
     });
 
-    const source = { store, calendar, instruments: new Map(world.instruments.map((i) => [i.symbol, i])), benchmark: scenario.benchmark };
+    const source = {
+      store,
+      calendar,
+      instruments: new Map(world.instruments.map((i) => [i.symbol, i])),
+      benchmark: scenario.benchmark,
+    };
     const reactions: Reaction[] = [];
     for (const item of world.news) reactions.push(...(await reactionsAsOf(source, item.id, () => scenario.end)));
-    const expectations = checkExpectations(scenario.expect, world.news.map((n) => n.id), reactions);
+    const expectations = checkExpectations(
+      scenario.expect,
+      world.news.map((n) => n.id),
+      reactions,
+    );
     const studies: CheckedStudy[] = [];
     for (const e of scenario.studies) {
       const symbol = studySymbol(scenario, e);

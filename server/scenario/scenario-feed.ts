@@ -23,16 +23,20 @@ export interface ScenarioFeedDeps {
  * on), then the scenario's day runs at FEED_SPEED and each headline is published when the
  * market clock passes its time. The ticks are the ones `npm run scenario` produces.
  */
-export async function createScenarioFeed(scenario: Scenario, speed: number, deps: ScenarioFeedDeps): Promise<SimulatedFeed> {
+export async function createScenarioFeed(
+  scenario: Scenario,
+  speed: number,
+  deps: ScenarioFeedDeps,
+): Promise<SimulatedFeed> {
   const { store, calendar, log } = deps;
   const world = scenarioWorld(scenario, calendar);
   await store.instruments.upsert(world.instruments);
   const stored = await store.ticks.lastTicks();
-  const cursor = stored.size === 0 ? await storeWarmup(scenario, world, store) : await fastForward(scenario, world, stored);
+  const cursor =
+    stored.size === 0 ? await storeWarmup(scenario, world, store) : await fastForward(scenario, world, stored);
   const sequencer = new Sequencer(new Map([...(await store.ticks.lastTicks())].map(([s, t]) => [s, t.seq])));
 
-  const pending = [...world.news]
-    .sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
+  const pending = [...world.news].sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt));
   const release = (t: number) => {
     while (pending.length > 0 && Date.parse(pending[0]!.publishedAt) <= t) {
       const item = pending.shift()!;
@@ -67,7 +71,11 @@ async function storeWarmup(scenario: Scenario, world: ScenarioWorld, store: Stor
 // A database this scenario already played into (a restart, or a new leader taking over):
 // replay the simulation silently up to the last stored second, check it produced exactly
 // the stored ticks, and go on from there, so the ticks stay those of the headless run.
-async function fastForward(scenario: Scenario, world: ScenarioWorld, stored: ReadonlyMap<string, Tick>): Promise<number> {
+async function fastForward(
+  scenario: Scenario,
+  world: ScenarioWorld,
+  stored: ReadonlyMap<string, Tick>,
+): Promise<number> {
   const lastTs = Math.max(...[...stored.values()].map((t) => t.ts));
   const cursor = Math.floor(lastTs / 1000) * 1000 + 1000;
   const sequencer = new Sequencer();
@@ -78,7 +86,9 @@ async function fastForward(scenario: Scenario, world: ScenarioWorld, stored: Rea
   for (const [symbol, tick] of stored) {
     const again = regenerated.get(symbol);
     if (!again || again.seq !== tick.seq || again.price !== tick.price || again.ts !== tick.ts) {
-      throw new Error(`the database holds other ticks than scenario ${scenario.name} makes; point DATABASE_URL at a new file`);
+      throw new Error(
+        `the database holds other ticks than scenario ${scenario.name} makes; point DATABASE_URL at a new file`,
+      );
     }
   }
   return Math.max(cursor, scenario.start);

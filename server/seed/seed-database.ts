@@ -48,7 +48,10 @@ export async function seedDatabase(
   const started = performance.now();
   const days = calendar.tradingDaysEndingAt(HISTORY_LAST_DAY, HISTORY_DAYS);
   const first = ensure(calendar.sessionOf(ensure(days[0], "the first history day")), "the first history day's session");
-  const last = ensure(calendar.sessionOf(ensure(days.at(-1), "the last history day")), "the last history day's session");
+  const last = ensure(
+    calendar.sessionOf(ensure(days.at(-1), "the last history day")),
+    "the last history day's session",
+  );
   const simulator = new MarketSimulator({
     seed,
     benchmark: BENCHMARK,
@@ -56,14 +59,24 @@ export async function seedDatabase(
     // A shipped headline moves only the symbols this market simulates.
     shocks: SHIPPED_NEWS.map((n) => ({
       at: Date.parse(n.publishedAt),
-      impact: Object.fromEntries(Object.entries(n.impact).filter(([symbol]) => market.some((i) => i.symbol === symbol))),
+      impact: Object.fromEntries(
+        Object.entries(n.impact).filter(([symbol]) => market.some((i) => i.symbol === symbol)),
+      ),
     })),
     calendar,
   });
   const total = await storeSimulation(simulator, first.open, last.close, store.ticks);
   for (const [symbol, tick] of await store.ticks.lastTicks()) {
     const firstTick = (await store.ticks.find({ symbol, limit: 1 }))[0]!;
-    await store.sources.record({ symbol, kind: "simulated", file: null, resolution: "tick", firstTs: firstTick.ts, lastTs: tick.ts, rows: tick.seq });
+    await store.sources.record({
+      symbol,
+      kind: "simulated",
+      file: null,
+      resolution: "tick",
+      firstTs: firstTick.ts,
+      lastTs: tick.ts,
+      rows: tick.seq,
+    });
   }
   const ms = performance.now() - started;
   log.info({ ticks: total, days: days.length, ms: Math.round(ms) }, "seeded simulated history");

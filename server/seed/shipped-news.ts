@@ -9,7 +9,8 @@ export const SHIPPED_NEWS = [
     publishedAt: "2025-10-22T13:07:00+09:00",
     source: "Reuters via The Japan News",
     url: null,
-    headline: "Seoul sends top officials to Washington to close tariff deal; Hyundai Motor, Kia shares rallied on hopes",
+    headline:
+      "Seoul sends top officials to Washington to close tariff deal; Hyundai Motor, Kia shares rallied on hopes",
     body: [
       "SEOUL — Presidential policy secretary Kim Yong-beom and industry minister Kim Jung-kwan head to Washington on Wednesday for urgent talks with US Commerce Secretary Howard Lutnick, whom they last met on Friday, in a push to settle a tariff agreement that has stalled over how South Korea's $350 billion investment pledge would work. The talks come ahead of the APEC summit that South Korea hosts later this month, where the two countries' leaders are expected to meet.",
       "Kim Yong-beom said the two sides had narrowed their differences on many points but still disagreed on a couple, and that he would not sign a partial agreement simply to meet a deadline; the aim was a deal that served both countries. According to Seoul, Washington has stopped insisting that the money be paid upfront and mostly as equity, a demand Seoul had warned could unsettle its foreign-exchange market. Both governments have sounded hopeful about a breakthrough.",

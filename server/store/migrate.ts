@@ -27,6 +27,8 @@ export async function migrate(databaseUrl: string, sqlitePath: string | null): P
     });
   } catch (error) {
     const output = (error as { stdout?: string; stderr?: string }).stderr || (error as { stdout?: string }).stdout;
-    throw new Error(`migration failed: ${output?.trim().split("\n").slice(-3).join(" ") ?? String(error)}`, { cause: error });
+    throw new Error(`migration failed: ${output?.trim().split("\n").slice(-3).join(" ") ?? String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -19,7 +19,10 @@ import type { Store } from "./store";
 export type MigratePolicy = "always" | "when-behind";
 
 /** Migrates the configured database (SQLite file or PostgreSQL) as `policy` says and opens the store on it. */
-export async function openStore(env: Pick<Env, "DATABASE_URL" | "sqlitePath">, policy: MigratePolicy = "always"): Promise<Store> {
+export async function openStore(
+  env: Pick<Env, "DATABASE_URL" | "sqlitePath">,
+  policy: MigratePolicy = "always",
+): Promise<Store> {
   if (policy === "always") await migrate(env.DATABASE_URL, env.sqlitePath);
   else await migrateWhenBehind(env);
   if (env.sqlitePath) {

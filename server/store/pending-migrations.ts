@@ -16,7 +16,10 @@ interface RawQuery {
  */
 export async function pendingMigrations(prisma: RawQuery, kind: "sqlite" | "postgresql"): Promise<string[]> {
   const dir = path.join(root, "prisma", ...(kind === "postgresql" ? ["postgresql"] : []), "migrations");
-  const shipped = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const shipped = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   let applied: Set<string>;
   try {
     const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(

@@ -28,9 +28,20 @@ export function formatStudy(study: Study): string {
     "",
   ];
   const header = ["window", "CAAR", "positive", ...TESTS.map(([, label]) => label)];
-  const rows = study.windows.map((w) => [w.window, pct(w.caar), `${w.positive}/${study.n}`, ...TESTS.map(([key]) => cell(w.tests[key]))]);
+  const rows = study.windows.map((w) => [
+    w.window,
+    pct(w.caar),
+    `${w.positive}/${study.n}`,
+    ...TESTS.map(([key]) => cell(w.tests[key])),
+  ]);
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c]!.length)));
-  for (const r of [header, ...rows]) lines.push(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ").trimEnd());
+  for (const r of [header, ...rows])
+    lines.push(
+      r
+        .map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!)))
+        .join("  ")
+        .trimEnd(),
+    );
   lines.push("", "(n.s. = not significant at 10%; levels are two-sided p-values)");
   if (excluded.length > 0) {
     lines.push("", `${excluded.length} left out:`);

@@ -26,13 +26,21 @@ export async function readTape(file: string): Promise<TapeRow[]> {
   });
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new Error(`tape ${file}: CSV syntax error: ${(error as Error).message}`, { cause: error });
   }
   const header = records[0]?.record.map((h) => h.toLowerCase());
   if (!header || COLUMNS.some((c) => !header.includes(c))) {
-    throw new Error(`tape ${file} line 1: expected the header symbol,ts,price,size, found ${showCell((records[0]?.record ?? []).join(","))}`);
+    throw new Error(
+      `tape ${file} line 1: expected the header symbol,ts,price,size, found ${showCell((records[0]?.record ?? []).join(","))}`,
+    );
   }
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const rows: TapeRow[] = [];
@@ -44,10 +52,17 @@ export async function readTape(file: string): Promise<TapeRow[]> {
       const symbol = record[at.symbol] ?? "";
       if (!isSymbol(symbol)) throw new RowError(`symbol ${showCell(symbol)} is not a symbol (e.g. 005380.KS or ^KS11)`);
       const ts = parseTickTime(record[at.ts]);
-      const row = { symbol, ts, price: parsePrice(record[at.price], "price"), size: parseCount(record[at.size], "size") };
+      const row = {
+        symbol,
+        ts,
+        price: parsePrice(record[at.price], "price"),
+        size: parseCount(record[at.size], "size"),
+      };
       const previous = rows.at(-1);
       if (previous && ts < previous.ts) {
-        throw new RowError(`ts ${showCell(record[at.ts]!)} comes before the previous row's: rows must be in time order`);
+        throw new RowError(
+          `ts ${showCell(record[at.ts]!)} comes before the previous row's: rows must be in time order`,
+        );
       }
       rows.push(row);
     } catch (error) {

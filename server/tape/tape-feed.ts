@@ -57,7 +57,10 @@ export class TapeFeed implements Feed {
     if (this.timer || this.ended) return;
     this.lastWall = performance.now();
     this.timer = setInterval(() => this.advance(), STEP_MS);
-    this.options.log.info({ feed: this.name, from: new Date(this.cursor).toISOString(), rows: this.options.rows.length }, "tape started");
+    this.options.log.info(
+      { feed: this.name, from: new Date(this.cursor).toISOString(), rows: this.options.rows.length },
+      "tape started",
+    );
     this.advance();
   }
 
@@ -145,7 +148,9 @@ export class TapeFeed implements Feed {
       lastTs: ts,
       rows: 1,
     });
-    id.catch((error: unknown) => this.options.log.error({ err: error, symbol }, "could not record the tape as a source"));
+    id.catch((error: unknown) =>
+      this.options.log.error({ err: error, symbol }, "could not record the tape as a source"),
+    );
     this.sources.set(symbol, { id, lastTs: ts, rows: 1 });
   }
 

@@ -22,7 +22,12 @@ describe("GET /api/instruments", () => {
     const symbols = instruments.map((i) => i.symbol);
     expect(symbols).toEqual(expect.arrayContaining(["000270.KS", "005380.KS", "005930.KS", "^KS11"]));
     expect(symbols.length).toBeGreaterThanOrEqual(31);
-    expect(instruments.filter((i) => i.hasData).map((i) => i.symbol).sort()).toEqual(["000270.KS", "005380.KS", "^KS11"]);
+    expect(
+      instruments
+        .filter((i) => i.hasData)
+        .map((i) => i.symbol)
+        .sort(),
+    ).toEqual(["000270.KS", "005380.KS", "^KS11"]);
     for (const instrument of instruments) {
       expect(instrument).toMatchObject({
         symbol: expect.any(String),

@@ -26,15 +26,14 @@ const postRaw = (body: string, contentType = "application/json") =>
   requestJson(app.url, "/api/news", { method: "POST", headers: { "content-type": contentType }, body });
 
 describe("unknown symbol -> 404", () => {
-  it.each([
-    "/api/ticks?symbol=999999.KS",
-    "/api/candles?symbol=999999.KS&interval=1m",
-    "/api/news?symbol=999999.KS",
-  ])("%s", async (path) => {
-    const answer = await requestJson(app.url, path);
-    expectError(answer, 404, "not_found");
-    expect(answer.body).toMatchObject({ error: { message: 'symbol: "999999.KS" is not a known instrument' } });
-  });
+  it.each(["/api/ticks?symbol=999999.KS", "/api/candles?symbol=999999.KS&interval=1m", "/api/news?symbol=999999.KS"])(
+    "%s",
+    async (path) => {
+      const answer = await requestJson(app.url, path);
+      expectError(answer, 404, "not_found");
+      expect(answer.body).toMatchObject({ error: { message: 'symbol: "999999.KS" is not a known instrument' } });
+    },
+  );
 
   it("a malformed value is quoted beside its field", async () => {
     const answer = await requestJson(app.url, "/api/candles?symbol=005380.KS&interval=2m");
@@ -131,7 +130,11 @@ describe("body over 64 KiB -> 413", () => {
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown, headers: new Headers(res.headers as Record<string, string>) });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(text) as unknown,
+              headers: new Headers(res.headers as Record<string, string>),
+            });
           });
           res.on("error", reject);
         },

@@ -47,7 +47,10 @@ async function expectUsable(s: TestSocket): Promise<void> {
 }
 
 function expectRefusal(answer: { ok: boolean; error?: unknown }): void {
-  expect(answer).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(bad_request|not_found)$/), message: expect.any(String) } });
+  expect(answer).toMatchObject({
+    ok: false,
+    error: { code: expect.stringMatching(/^(bad_request|not_found)$/), message: expect.any(String) },
+  });
 }
 
 describe("socket errors name the field and the value", () => {
@@ -105,8 +108,11 @@ describe("other events with bad payloads", () => {
   });
 
   it("a payload over the server's size limit drops only that connection", async () => {
-    const closed = withTimeout("the oversized client to be disconnected", new Promise((resolve) => socket.once("disconnect", resolve)));
-    socket.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(64 * 1024) } as never, (() => undefined));
+    const closed = withTimeout(
+      "the oversized client to be disconnected",
+      new Promise((resolve) => socket.once("disconnect", resolve)),
+    );
+    socket.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(64 * 1024) } as never, () => undefined);
     await closed;
     const other = await connectClient(app.url);
     try {
@@ -119,18 +125,26 @@ describe("other events with bad payloads", () => {
 
 describe("handshake origin", () => {
   it("refuses a foreign Origin", async () => {
-    const attempt = connectClient(app.url, { transports: ["websocket"], extraHeaders: { origin: "http://evil.example" } });
+    const attempt = connectClient(app.url, {
+      transports: ["websocket"],
+      extraHeaders: { origin: "http://evil.example" },
+    });
     await expect(attempt).rejects.toThrow();
   });
 
   it("refuses a foreign Origin over long-polling too", async () => {
-    const attempt = connectClient(app.url, { transports: ["polling"], extraHeaders: { origin: "http://evil.example" } });
+    const attempt = connectClient(app.url, {
+      transports: ["polling"],
+      extraHeaders: { origin: "http://evil.example" },
+    });
     await expect(attempt).rejects.toThrow();
   });
 
   it("refuses another protocol version, naming it; takes this one and none", async () => {
     const attempt = connectClient(app.url, { auth: { protocol: PROTOCOL_VERSION + 1 } });
-    await expect(attempt).rejects.toThrow(`auth.protocol: ${PROTOCOL_VERSION + 1} is not this server's protocol version ${PROTOCOL_VERSION}`);
+    await expect(attempt).rejects.toThrow(
+      `auth.protocol: ${PROTOCOL_VERSION + 1} is not this server's protocol version ${PROTOCOL_VERSION}`,
+    );
     const current = await connectClient(app.url, { auth: { protocol: PROTOCOL_VERSION } });
     try {
       await expectUsable(current);

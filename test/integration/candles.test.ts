@@ -17,7 +17,14 @@ function oneMinuteCandles(ticks: readonly Tick[], seconds = 60): Candle[] {
     const time = Math.floor(tick.ts / (seconds * 1000)) * seconds;
     const bar = bars.get(time);
     if (!bar) {
-      bars.set(time, { time, open: tick.price, high: tick.price, low: tick.price, close: tick.price, volume: tick.size });
+      bars.set(time, {
+        time,
+        open: tick.price,
+        high: tick.price,
+        low: tick.price,
+        close: tick.price,
+        volume: tick.size,
+      });
       continue;
     }
     bar.high = Math.max(bar.high, tick.price);
@@ -48,14 +55,17 @@ describe("GET /api/candles", () => {
 
   // The store reads a range's trades packed in one value (server/store/sqlite): the bars must
   // still equal the ones recomputed from /api/ticks, to the last bit of every price.
-  it.each(["005380.KS", "000270.KS", "^KS11"])("%s: 1s bars equal the ones recomputed from the ticks", async (symbol) => {
-    const s = encodeURIComponent(symbol);
-    const ticks = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${s}&from=${FROM}&to=${TO - 1}&limit=10000`);
-    expect(ticks.length).toBeGreaterThan(100);
-    const candles = await getOk<Candle[]>(app.url, `/api/candles?symbol=${s}&interval=1s&from=${FROM}&to=${TO}`);
-    expect(candles).toEqual(oneMinuteCandles(ticks, 1));
-    expect(candles.reduce((sum, c) => sum + c.volume, 0)).toBe(ticks.reduce((sum, t) => sum + t.size, 0));
-  });
+  it.each(["005380.KS", "000270.KS", "^KS11"])(
+    "%s: 1s bars equal the ones recomputed from the ticks",
+    async (symbol) => {
+      const s = encodeURIComponent(symbol);
+      const ticks = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${s}&from=${FROM}&to=${TO - 1}&limit=10000`);
+      expect(ticks.length).toBeGreaterThan(100);
+      const candles = await getOk<Candle[]>(app.url, `/api/candles?symbol=${s}&interval=1s&from=${FROM}&to=${TO}`);
+      expect(candles).toEqual(oneMinuteCandles(ticks, 1));
+      expect(candles.reduce((sum, c) => sum + c.volume, 0)).toBe(ticks.reduce((sum, t) => sum + t.size, 0));
+    },
+  );
 
   it("5m bars aggregate the 1m bars", async () => {
     const q = `symbol=005380.KS&from=${FROM}&to=${TO}`;
@@ -77,7 +87,10 @@ describe("GET /api/candles", () => {
 
   it("answers an empty list for a range with no trades (a Sunday)", async () => {
     const sunday = Date.parse("2025-10-19T10:00:00+09:00");
-    const answer = await requestJson(app.url, `/api/candles?symbol=005380.KS&interval=1m&from=${sunday}&to=${sunday + 3_600_000}`);
+    const answer = await requestJson(
+      app.url,
+      `/api/candles?symbol=005380.KS&interval=1m&from=${sunday}&to=${sunday + 3_600_000}`,
+    );
     expect(answer).toMatchObject({ status: 200, body: [] });
   });
 });

@@ -29,7 +29,12 @@ describe("two nodes, PostgreSQL and Redis", async () => {
   it.skipIf(!available)("fails over to the second node with no seq gap", async () => {
     const db = await createTestDatabase();
     dropDb = db.drop;
-    const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, CLUSTER: `it-${randomUUID().slice(0, 8)}`, FEED_SPEED: "300" };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      CLUSTER: `it-${randomUUID().slice(0, 8)}`,
+      FEED_SPEED: "300",
+    };
     const a = await spawnNode(env);
     nodes.push(a);
     await waitFor("node A to lead", async () => (await a.health())?.leader);
@@ -60,7 +65,10 @@ describe("two nodes, PostgreSQL and Redis", async () => {
     const beforeKill = maxSeq();
     const killedAt = Date.now();
     await a.kill9();
-    await waitFor("node B to take the feed over", async () => (await b.health())?.leader, { timeoutMs: 30_000, everyMs: 100 });
+    await waitFor("node B to take the feed over", async () => (await b.health())?.leader, {
+      timeoutMs: 30_000,
+      everyMs: 100,
+    });
     const failoverMs = Date.now() - killedAt;
     await waitFor("ticks from node B's feed", () => maxSeq() > beforeKill + 20, { timeoutMs: 30_000 });
     console.info(`failover: node B led ${failoverMs} ms after node A was killed`);
@@ -86,7 +94,10 @@ describe("two nodes, PostgreSQL and Redis", async () => {
       expect(seqs.length).toBeGreaterThan(0);
       expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
       const last = seqs.at(-1)!;
-      const stored = await getOk<Tick[]>(b.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${Math.max(0, last - 200)}&limit=200`);
+      const stored = await getOk<Tick[]>(
+        b.url,
+        `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${Math.max(0, last - 200)}&limit=200`,
+      );
       expect(stored.map((t) => held.get(symbol)!.get(t.seq))).toEqual(stored);
     }
   });

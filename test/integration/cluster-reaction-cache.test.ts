@@ -21,35 +21,48 @@ describe("a headline on node A invalidates node B's cached reactions", async () 
     await dropDb?.();
   });
 
-  it.skipIf(!available)("B's reactions to the seed headline turn confounded", async () => {
-    const db = await createTestDatabase();
-    dropDb = db.drop;
-    const env = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, CLUSTER: `it-${randomUUID().slice(0, 8)}`, FEED: "off" };
-    const a = await spawnNode(env);
-    nodes.push(a);
-    await waitFor("node A to lead and seed", async () => (await a.health())?.leader, { timeoutMs: 60_000 });
-    const b = await spawnNode(env);
-    nodes.push(b);
+  it.skipIf(!available)(
+    "B's reactions to the seed headline turn confounded",
+    async () => {
+      const db = await createTestDatabase();
+      dropDb = db.drop;
+      const env = {
+        DATABASE_URL: db.url,
+        REDIS_URL: TEST_REDIS_URL,
+        CLUSTER: `it-${randomUUID().slice(0, 8)}`,
+        FEED: "off",
+      };
+      const a = await spawnNode(env);
+      nodes.push(a);
+      await waitFor("node A to lead and seed", async () => (await a.health())?.leader, { timeoutMs: 60_000 });
+      const b = await spawnNode(env);
+      nodes.push(b);
 
-    const path = `/api/reactions?newsId=${SEED_NEWS}`;
-    const before = await getOk<Reaction[]>(b.url, path);
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.every((r) => !r.confounded)).toBe(true);
-    // Asked again: B answers from its cache.
-    expect(await getOk<Reaction[]>(b.url, path)).toEqual(before);
+      const path = `/api/reactions?newsId=${SEED_NEWS}`;
+      const before = await getOk<Reaction[]>(b.url, path);
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.every((r) => !r.confounded)).toBe(true);
+      // Asked again: B answers from its cache.
+      expect(await getOk<Reaction[]>(b.url, path)).toEqual(before);
 
-    const posted = await postJson<NewsItem>(a.url, "/api/news", {
-      headline: "Hyundai Motor and Kia extend gains as tariff talks continue",
-      body: "Hyundai Motor and Kia Corp shares rose further in Seoul.",
-      publishedAt: "2025-10-22T13:27:00+09:00",
-      source: "Aftershock test desk",
-    });
-    expect(posted.status).toBe(201);
-    for (const symbol of before.map((r) => r.symbol)) expect(posted.body.tickers).toContain(symbol);
+      const posted = await postJson<NewsItem>(a.url, "/api/news", {
+        headline: "Hyundai Motor and Kia extend gains as tariff talks continue",
+        body: "Hyundai Motor and Kia Corp shares rose further in Seoul.",
+        publishedAt: "2025-10-22T13:27:00+09:00",
+        source: "Aftershock test desk",
+      });
+      expect(posted.status).toBe(201);
+      for (const symbol of before.map((r) => r.symbol)) expect(posted.body.tickers).toContain(symbol);
 
-    await waitFor("node B to see the seed reactions confounded", async () => {
-      const after = await getOk<Reaction[]>(b.url, path);
-      return after.length === before.length && after.every((r) => r.confounded);
-    }, { timeoutMs: 20_000 });
-  }, 240_000);
+      await waitFor(
+        "node B to see the seed reactions confounded",
+        async () => {
+          const after = await getOk<Reaction[]>(b.url, path);
+          return after.length === before.length && after.every((r) => r.confounded);
+        },
+        { timeoutMs: 20_000 },
+      );
+    },
+    240_000,
+  );
 });

@@ -49,7 +49,10 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
 
   beforeAll(async () => {
     dbFile = tempDbFile();
-    for (const [symbol, file] of [["^KS11", "KS11.csv"], ["005380.KS", "005380.KS.csv"]] as const) {
+    for (const [symbol, file] of [
+      ["^KS11", "KS11.csv"],
+      ["005380.KS", "005380.KS.csv"],
+    ] as const) {
       const run = await runImportCli(["--symbol", symbol, yahoo(file)], dbFile);
       expect(run.code, run.stderr).toBe(0);
     }
@@ -92,7 +95,12 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
 
   it("agrees with a market model and CARs recomputed here from the daily candles", async () => {
     const candles = async (symbol: string): Promise<Bar[]> =>
-      (await getOk<Candle[]>(app.url, `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`)).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
+      (
+        await getOk<Candle[]>(
+          app.url,
+          `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`,
+        )
+      ).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
     const [stock, bench] = [await candles("005380.KS"), await candles("^KS11")];
     // KOSPI trades every KRX trading day of the slice: its days are the trading calendar.
     const days = bench.map((b) => b.day);
@@ -123,10 +131,20 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
     expect(daily.model!.alpha).toBeCloseTo(alpha, 12);
     expect(daily.model!.beta).toBeCloseTo(beta, 10);
     expect(daily.model!.residualSd).toBeCloseTo(sd, 12);
-    for (const [window, first, last] of [["0", 0, 0], ["-1..1", -1, 1], ["0..1", 0, 1], ["0..5", 0, 5], ["0..20", 0, 20]] as const) {
+    for (const [window, first, last] of [
+      ["0", 0, 0],
+      ["-1..1", -1, 1],
+      ["0..1", 0, 1],
+      ["0..5", 0, 5],
+      ["0..20", 0, 20],
+    ] as const) {
       const w = daily.windows.find((x) => x.window === window)!;
       let car = 0;
-      for (let k = first; k <= last; k++) car += s.get(at(k))!.close / s.get(at(k - 1))!.close - 1 - (alpha + beta * (m.get(at(k))!.close / m.get(at(k - 1))!.close - 1));
+      for (let k = first; k <= last; k++)
+        car +=
+          s.get(at(k))!.close / s.get(at(k - 1))!.close -
+          1 -
+          (alpha + beta * (m.get(at(k))!.close / m.get(at(k - 1))!.close - 1));
       expect(w.return, window).toBeCloseTo(s.get(at(last))!.close / s.get(at(first - 1))!.close - 1, 12);
       expect(w.abnormal, window).toBeCloseTo(car, 10);
       expect(w.tStat, window).toBeCloseTo(car / (sd * Math.sqrt(last - first + 1)), 8);
@@ -160,29 +178,62 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
 
   it("studies six dated headlines at daily resolution in agreement with a computation from the candles", async () => {
     for (const [publishedAt, headline] of MORE_NEWS) {
-      const posted = await postJson(app.url, "/api/news", { headline, body: headline, publishedAt, source: HEADLINE.source, tickers: ["005380.KS"] });
+      const posted = await postJson(app.url, "/api/news", {
+        headline,
+        body: headline,
+        publishedAt,
+        source: HEADLINE.source,
+        tickers: ["005380.KS"],
+      });
       expect(posted.status).toBe(201);
     }
-    const study = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`);
+    const study = await getOk<Study>(
+      app.url,
+      `/api/study?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`,
+    );
     expect(study.resolution).toBe("daily");
-    const byDay = new Map(study.events.map((e) => [new Date(Date.parse(e.t0) + 9 * 3_600_000).toISOString().slice(0, 10), e]));
-    expect([...byDay.keys()]).toEqual(["2020-04-23", "2020-07-23", "2020-10-14", "2020-10-26", "2021-01-08", "2021-02-08"]);
-    expect(byDay.get("2020-10-26")!.reason).toMatch(new RegExp(`^confounded by ${byDay.get("2020-10-14")!.newsId} \\(12 days earlier; the earlier one is kept\\)$`));
+    const byDay = new Map(
+      study.events.map((e) => [new Date(Date.parse(e.t0) + 9 * 3_600_000).toISOString().slice(0, 10), e]),
+    );
+    expect([...byDay.keys()]).toEqual([
+      "2020-04-23",
+      "2020-07-23",
+      "2020-10-14",
+      "2020-10-26",
+      "2021-01-08",
+      "2021-02-08",
+    ]);
+    expect(byDay.get("2020-10-26")!.reason).toMatch(
+      new RegExp(`^confounded by ${byDay.get("2020-10-14")!.newsId} \\(12 days earlier; the earlier one is kept\\)$`),
+    );
     expect(byDay.get("2021-02-08")!.reason).toMatch(/^data does not reach the window: nothing at \+13 trading days$/);
     const included = ["2020-04-23", "2020-07-23", "2020-10-14", "2021-01-08"];
-    expect(study.events.filter((e) => e.included).map((e) => e.newsId)).toEqual(included.map((d) => byDay.get(d)!.newsId));
+    expect(study.events.filter((e) => e.included).map((e) => e.newsId)).toEqual(
+      included.map((d) => byDay.get(d)!.newsId),
+    );
     expect(study.n).toBe(4);
     // The Apple-talks event's estimation now also leaves out the other headlines' days.
     const apple = byDay.get("2021-01-08")!;
 
     const candles = async (symbol: string): Promise<Bar[]> =>
-      (await getOk<Candle[]>(app.url, `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`)).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
+      (
+        await getOk<Candle[]>(
+          app.url,
+          `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`,
+        )
+      ).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
     const [stock, bench] = [await candles("005380.KS"), await candles("^KS11")];
     const days = bench.map((b) => b.day);
     const s = new Map(stock.map((b) => [b.day, b.close]));
     const m = new Map(bench.map((b) => [b.day, b.close]));
     const eventDays = [...byDay.keys()];
-    const windows = [["0", 0, 0], ["-1..1", -1, 1], ["0..1", 0, 1], ["0..5", 0, 5], ["0..20", 0, 20]] as const;
+    const windows = [
+      ["0", 0, 0],
+      ["-1..1", -1, 1],
+      ["0..1", 0, 1],
+      ["0..5", 0, 5],
+      ["0..20", 0, 20],
+    ] as const;
     const per = included.map((day0) => {
       const i0 = days.indexOf(day0);
       const at = (k: number) => days[i0 + k];
@@ -228,9 +279,18 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
       expect(row.tests.patellZ.statistic!, label).toBeCloseTo(patell, 8);
       expect(row.positive, label).toBe(cars.filter((c) => c > 0).length);
       expect(apple.cars[label], label).toBeCloseTo(per[3]![w]!.car, 10);
-      lines.push(`${label}: CAAR ${(caar * 100).toFixed(2)}%, t ${t.toFixed(2)}, Patell Z ${patell.toFixed(2)}, BMP ${row.tests.bmp.statistic!.toFixed(2)}, ${row.positive}/4 up`);
+      lines.push(
+        `${label}: CAAR ${(caar * 100).toFixed(2)}%, t ${t.toFixed(2)}, Patell Z ${patell.toFixed(2)}, BMP ${row.tests.bmp.statistic!.toFixed(2)}, ${row.positive}/4 up`,
+      );
     }
-    const rows: Record<string, string>[] = parse(await (await fetch(`${app.url}/api/study.csv?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`)).text(), { columns: true });
+    const rows: Record<string, string>[] = parse(
+      await (
+        await fetch(
+          `${app.url}/api/study.csv?symbol=005380.KS&resolution=daily&source=${encodeURIComponent(HEADLINE.source)}`,
+        )
+      ).text(),
+      { columns: true },
+    );
     const row = rows.find((r) => r.newsId === apple.newsId)!;
     expect(row.included).toBe("true");
     expect(Number(row["abnormal_0..20"])).toBe(apple.cars["0..20"]);

@@ -93,7 +93,12 @@ describe.each(adapters)("fan-out over the $name", async (adapter) => {
    * `afterSeq` plus a `resume` from `afterSeq` up to the last of them, by seq. Throws on a duplicate seq
    * that carries a different tick.
    */
-  async function filled(socket: TestSocket, symbol: string, afterSeq: number, pushed: readonly Tick[]): Promise<Tick[]> {
+  async function filled(
+    socket: TestSocket,
+    symbol: string,
+    afterSeq: number,
+    pushed: readonly Tick[],
+  ): Promise<Tick[]> {
     const bySeq = new Map<number, Tick>();
     const hold = (tick: Tick) => {
       const known = bySeq.get(tick.seq);
@@ -103,7 +108,7 @@ describe.each(adapters)("fan-out over the $name", async (adapter) => {
     pushed.filter((t) => t.seq > afterSeq).forEach(hold);
     const firstPushed = Math.min(...bySeq.keys());
     const lastPushed = Math.max(...bySeq.keys());
-    for (let from = afterSeq; from < firstPushed - 1; ) {
+    for (let from = afterSeq; from < firstPushed - 1;) {
       const answer = await request(socket, "resume", { symbol, afterSeq: from });
       if (!answer.ok) throw new Error(`resume failed: ${JSON.stringify(answer.error)}`);
       if (answer.ticks.length === 0) break;
@@ -123,29 +128,34 @@ describe.each(adapters)("fan-out over the $name", async (adapter) => {
   // On a follower the snapshot comes from its market state, refreshed from the store every
   // few seconds, so live ticks may start past the snapshot's seq: the client fills that with
   // `resume` (app/lib/transport/tick-sequencer.ts), and so do these checks.
-  it.skipIf(!available)("every subscribed viewer gets every tick of its symbols, in seq order, and the same ticks", async () => {
-    const all = await viewer(SYMBOLS);
-    const two = await viewer(["005380.KS", "^KS11"]);
-    await waitFor(`${MIN_TICKS} ticks of every symbol for both viewers`, () =>
-      SYMBOLS.every((s) => all.collector.after(s, all.seq(s)).length >= MIN_TICKS) &&
-      ["005380.KS", "^KS11"].every((s) => two.collector.after(s, two.seq(s)).length >= MIN_TICKS),
-    );
-    for (const v of [all, two]) {
-      for (const symbol of v === all ? SYMBOLS : ["005380.KS", "^KS11"]) {
-        const pushed = v.collector.after(symbol, v.seq(symbol));
-        expectAscending(pushed, symbol);
-        const held = await filled(v.socket, symbol, v.seq(symbol), pushed);
-        expect(firstSeqBreak(held, v.seq(symbol) + 1), symbol).toBeNull();
+  it.skipIf(!available)(
+    "every subscribed viewer gets every tick of its symbols, in seq order, and the same ticks",
+    async () => {
+      const all = await viewer(SYMBOLS);
+      const two = await viewer(["005380.KS", "^KS11"]);
+      await waitFor(
+        `${MIN_TICKS} ticks of every symbol for both viewers`,
+        () =>
+          SYMBOLS.every((s) => all.collector.after(s, all.seq(s)).length >= MIN_TICKS) &&
+          ["005380.KS", "^KS11"].every((s) => two.collector.after(s, two.seq(s)).length >= MIN_TICKS),
+      );
+      for (const v of [all, two]) {
+        for (const symbol of v === all ? SYMBOLS : ["005380.KS", "^KS11"]) {
+          const pushed = v.collector.after(symbol, v.seq(symbol));
+          expectAscending(pushed, symbol);
+          const held = await filled(v.socket, symbol, v.seq(symbol), pushed);
+          expect(firstSeqBreak(held, v.seq(symbol) + 1), symbol).toBeNull();
+        }
       }
-    }
-    // Where both viewers were pushed a seq, they were pushed the same tick.
-    for (const symbol of ["005380.KS", "^KS11"]) {
-      const bySeq = new Map(all.collector.ticks(symbol).map((t) => [t.seq, t]));
-      const shared = two.collector.ticks(symbol).filter((t) => bySeq.has(t.seq));
-      expect(shared.length).toBeGreaterThan(0);
-      expect(shared.map((t) => bySeq.get(t.seq))).toEqual(shared);
-    }
-  });
+      // Where both viewers were pushed a seq, they were pushed the same tick.
+      for (const symbol of ["005380.KS", "^KS11"]) {
+        const bySeq = new Map(all.collector.ticks(symbol).map((t) => [t.seq, t]));
+        const shared = two.collector.ticks(symbol).filter((t) => bySeq.has(t.seq));
+        expect(shared.length).toBeGreaterThan(0);
+        expect(shared.map((t) => bySeq.get(t.seq))).toEqual(shared);
+      }
+    },
+  );
 
   it.skipIf(!available)("sends a viewer none of the symbols it did not subscribe to", async () => {
     const one = await viewer(["000270.KS"]);
@@ -162,7 +172,10 @@ describe.each(adapters)("fan-out over the $name", async (adapter) => {
     const held = first.collector.ticks(symbol);
     const lastHeld = held.at(-1)!.seq;
     // Ticks go on while it is away (the watcher sees them).
-    await waitFor("50 ticks missed while disconnected", () => (watcher.collector.ticks(symbol).at(-1)?.seq ?? 0) > lastHeld + 50);
+    await waitFor(
+      "50 ticks missed while disconnected",
+      () => (watcher.collector.ticks(symbol).at(-1)?.seq ?? 0) > lastHeld + 50,
+    );
 
     // A new connection: subscribe (live from there on), then resume from the last seq held.
     const again = await viewer([symbol]);

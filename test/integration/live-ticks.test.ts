@@ -31,9 +31,12 @@ beforeAll(async () => {
   single = await connectClient(app.url);
   singleCollector = new TickCollector(single);
   expect(await request(single, "subscribe", { symbols: [ONLY] })).toMatchObject({ ok: true });
-  await waitFor(`${MIN_TICKS} live ticks in ${MIN_BATCHES}+ batches for every symbol`, () =>
-    SYMBOLS.every((s) => collector.after(s, seqOf(s)).length >= MIN_TICKS && collector.batchCount(s) >= MIN_BATCHES) &&
-    singleCollector.batchCount(ONLY) >= MIN_BATCHES,
+  await waitFor(
+    `${MIN_TICKS} live ticks in ${MIN_BATCHES}+ batches for every symbol`,
+    () =>
+      SYMBOLS.every(
+        (s) => collector.after(s, seqOf(s)).length >= MIN_TICKS && collector.batchCount(s) >= MIN_BATCHES,
+      ) && singleCollector.batchCount(ONLY) >= MIN_BATCHES,
   );
   collector.close();
   singleCollector.close();
@@ -61,7 +64,10 @@ describe("subscribe", () => {
       expect(snapshot.prevClose).toEqual(expect.any(Number));
       expect(snapshot.prevClose!).toBeGreaterThan(0);
       // The snapshot's last tick is a stored tick, byte for byte.
-      const [stored] = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(snapshot.symbol)}&afterSeq=${snapshot.seq - 1}&limit=1`);
+      const [stored] = await getOk<Tick[]>(
+        app.url,
+        `/api/ticks?symbol=${encodeURIComponent(snapshot.symbol)}&afterSeq=${snapshot.seq - 1}&limit=1`,
+      );
       expect(stored).toEqual(snapshot.last);
     }
   });
@@ -98,7 +104,13 @@ describe("ticks batches", () => {
     expect(live.length).toBeGreaterThanOrEqual(MIN_TICKS);
     expect(firstSeqBreak(live, snapshotSeq + 1)).toBeNull();
     for (const tick of live) {
-      expect(tick).toMatchObject({ symbol, ts: expect.any(Number), price: expect.any(Number), size: expect.any(Number), seq: expect.any(Number) });
+      expect(tick).toMatchObject({
+        symbol,
+        ts: expect.any(Number),
+        price: expect.any(Number),
+        size: expect.any(Number),
+        seq: expect.any(Number),
+      });
       expect(Number.isInteger(tick.size) && tick.size > 0).toBe(true);
     }
     for (let i = 1; i < live.length; i++) expect(live[i]!.ts).toBeGreaterThanOrEqual(live[i - 1]!.ts);
@@ -110,7 +122,10 @@ describe("ticks batches", () => {
     // Read back in pages, as a client would, until every pushed tick is covered.
     let afterSeq = seqOf(symbol);
     while (stored.length < live.length) {
-      const page = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${afterSeq}&limit=250`);
+      const page = await getOk<Tick[]>(
+        app.url,
+        `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${afterSeq}&limit=250`,
+      );
       expect(page.length).toBeGreaterThan(0);
       stored.push(...page);
       afterSeq = page[page.length - 1]!.seq;
@@ -132,7 +147,10 @@ describe("one frame per socket per stored batch", () => {
       expect(await request(other, "subscribe", { symbols: ["005380.KS"] })).toMatchObject({ ok: true });
       expect(await request(other, "subscribe", { symbols: ["^KS11"] })).toMatchObject({ ok: true });
       const after = new TickCollector(other);
-      await waitFor("5 batches of both symbols", () => after.batchCount("^KS11") >= 5 && after.batchCount("005380.KS") >= 5);
+      await waitFor(
+        "5 batches of both symbols",
+        () => after.batchCount("^KS11") >= 5 && after.batchCount("005380.KS") >= 5,
+      );
       after.close();
       expect(after.ticks("000270.KS")).toEqual([]);
       expect(after.batches.some((batch) => new Set(batch.map((t) => t.symbol)).size === 2)).toBe(true);
@@ -153,7 +171,10 @@ describe("resume", () => {
     expect(firstSeqBreak(answer.ticks, afterSeq + 1)).toBeNull();
     expect(answer.more).toBe(answer.ticks.length === 10_000);
     // The same range read over HTTP: same numbers, same prices.
-    const stored = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${symbol}&afterSeq=${afterSeq}&limit=${answer.ticks.length}`);
+    const stored = await getOk<Tick[]>(
+      app.url,
+      `/api/ticks?symbol=${symbol}&afterSeq=${afterSeq}&limit=${answer.ticks.length}`,
+    );
     expect(answer.ticks).toEqual(stored);
     // And what was pushed live for that range.
     const pushed = collector.after(symbol, afterSeq).slice(0, answer.ticks.length);

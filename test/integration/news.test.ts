@@ -27,10 +27,7 @@ const headline = (overrides: Record<string, unknown> = {}) => ({
 
 describe("POST /api/news", () => {
   it("stores a headline, tags the ticker named in its body and pushes it to connected clients", async () => {
-    const pushed = withTimeout(
-      "the `news` event",
-      new Promise<NewsItem>((resolve) => socket.once("news", resolve)),
-    );
+    const pushed = withTimeout("the `news` event", new Promise<NewsItem>((resolve) => socket.once("news", resolve)));
     const answer = await postJson<NewsItem>(app.url, "/api/news", headline());
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({
@@ -62,9 +59,17 @@ describe("GET /api/news", () => {
 
   beforeAll(async () => {
     const items = [
-      headline({ headline: "Hyundai early", body: "Hyundai Motor opened higher.", publishedAt: "2025-10-24T09:05:00+09:00" }),
+      headline({
+        headline: "Hyundai early",
+        body: "Hyundai Motor opened higher.",
+        publishedAt: "2025-10-24T09:05:00+09:00",
+      }),
       headline({ headline: "Kia late", body: "Kia Corp closed lower.", publishedAt: "2025-10-24T15:20:00+09:00" }),
-      headline({ headline: "Hyundai midday", body: "Hyundai Motor traded flat.", publishedAt: "2025-10-24T12:00:00+09:00" }),
+      headline({
+        headline: "Hyundai midday",
+        body: "Hyundai Motor traded flat.",
+        publishedAt: "2025-10-24T12:00:00+09:00",
+      }),
     ];
     for (const item of items) {
       const answer = await postJson<NewsItem>(app.url, "/api/news", item);

@@ -9,8 +9,11 @@ const kst = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+09:00`)
 
 async function allTicks(app: TestApp, symbol: string, from: number, to: number): Promise<Tick[]> {
   const out: Tick[] = [];
-  for (let after = 0; ; ) {
-    const page = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&afterSeq=${after}&limit=10000`);
+  for (let after = 0; ;) {
+    const page = await getOk<Tick[]>(
+      app.url,
+      `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&afterSeq=${after}&limit=10000`,
+    );
     out.push(...page);
     if (page.length < 10_000) return out;
     after = page.at(-1)!.seq;
@@ -61,7 +64,13 @@ describe("reactions", () => {
       const pre = priceAt(ticks, t0 - 1);
       expect(r.t0).toBe(new Date(t0).toISOString());
       expect(r.preEventPrice).toBe(pre);
-      for (const [key, minutes] of [["1m", 1], ["5m", 5], ["15m", 15], ["30m", 30], ["60m", 60]] as const) {
+      for (const [key, minutes] of [
+        ["1m", 1],
+        ["5m", 5],
+        ["15m", 15],
+        ["30m", 30],
+        ["60m", 60],
+      ] as const) {
         expect(r.returns[key]).toBeCloseTo(priceAt(ticks, t0 + minutes * MIN) / pre - 1, 12);
       }
       expect(r.returns.close).toBeCloseTo(ticks.at(-1)!.price / pre - 1, 12);

@@ -51,7 +51,12 @@ class Viewer {
 async function stored(app: TestApp): Promise<Tick[]> {
   const all: Tick[] = [];
   for (const symbol of SYMBOLS) {
-    all.push(...(await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${FROM}&to=${TO}&limit=10000`)));
+    all.push(
+      ...(await getOk<Tick[]>(
+        app.url,
+        `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${FROM}&to=${TO}&limit=10000`,
+      )),
+    );
   }
   return all;
 }
@@ -82,7 +87,11 @@ describe("a replay survives its connection", () => {
   });
 
   it("a dropped transport that Socket.IO recovers: the replay goes on and ends, every tick once", async () => {
-    const socket = await connectClient(app.url, { reconnection: true, reconnectionDelay: 50, reconnectionDelayMax: 200 });
+    const socket = await connectClient(app.url, {
+      reconnection: true,
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 200,
+    });
     sockets.push(socket);
     const viewer = new Viewer(socket);
     const started = await request(socket, "replay:start", { symbols: SYMBOLS, from: FROM, to: TO, speed: 60 });
@@ -141,14 +150,22 @@ describe("a replay survives its connection", () => {
     const socket = await connectClient(app.url);
     sockets.push(socket);
     const viewer = new Viewer(socket);
-    const started = await request(socket, "replay:start", { symbols: ["005380.KS"], from: at("13:06"), to: at("13:08"), speed: 30 });
+    const started = await request(socket, "replay:start", {
+      symbols: ["005380.KS"],
+      from: at("13:06"),
+      to: at("13:08"),
+      speed: 30,
+    });
     if (!started.ok) throw new Error(started.error.message);
     await waitFor("the replay to end", () => viewer.ended, { timeoutMs: 60_000 });
     const index = viewer.events.findIndex((e) => e.kind === "news");
     const news = viewer.events[index] as Extract<Event, { kind: "news" }>;
     const publishedAt = Date.parse(news.news.publishedAt);
     expect(news.t).toBeGreaterThanOrEqual(publishedAt);
-    const lastClock = viewer.events.slice(0, index).findLast((e) => e.kind === "clock") as Extract<Event, { kind: "clock" }>;
+    const lastClock = viewer.events.slice(0, index).findLast((e) => e.kind === "clock") as Extract<
+      Event,
+      { kind: "clock" }
+    >;
     expect(lastClock.clock.t).toBeGreaterThanOrEqual(publishedAt);
     expect(lastClock.clock.t).toBe(news.t);
   });

@@ -16,9 +16,17 @@ const at = (hhmm: string) => Date.parse(`2025-10-22T${hhmm}:00+09:00`);
  * the `replay:start` ack, before the test's `await` has learned the id.
  */
 class ReplayRecorder {
-  private readonly events: { replayId: string; tick?: Tick; news?: { item: NewsItem; maxTsBefore: number }; clock?: ReplayClock }[] = [];
+  private readonly events: {
+    replayId: string;
+    tick?: Tick;
+    news?: { item: NewsItem; maxTsBefore: number };
+    clock?: ReplayClock;
+  }[] = [];
 
-  constructor(socket: TestSocket, private readonly id: () => string | null) {
+  constructor(
+    socket: TestSocket,
+    private readonly id: () => string | null,
+  ) {
     socket.on("replay:ticks", (p) => {
       for (const tick of p.ticks) this.events.push({ replayId: p.replayId, tick });
     });
@@ -58,7 +66,12 @@ class ReplayRecorder {
 async function storedTicks(app: TestApp, from: number, to: number): Promise<Tick[]> {
   const all: Tick[] = [];
   for (const symbol of SYMBOLS) {
-    all.push(...(await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&limit=10000`)));
+    all.push(
+      ...(await getOk<Tick[]>(
+        app.url,
+        `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&limit=10000`,
+      )),
+    );
   }
   return all;
 }
@@ -96,7 +109,8 @@ describe("replay", () => {
     expect(recorder.ticks).toHaveLength(expected.length);
     const key = (t: Tick) => `${t.symbol}#${t.seq}`;
     expect(new Set(recorder.ticks.map(key))).toEqual(new Set(expected.map(key)));
-    for (let i = 1; i < recorder.ticks.length; i++) expect(recorder.ticks[i]!.ts).toBeGreaterThanOrEqual(recorder.ticks[i - 1]!.ts);
+    for (let i = 1; i < recorder.ticks.length; i++)
+      expect(recorder.ticks[i]!.ts).toBeGreaterThanOrEqual(recorder.ticks[i - 1]!.ts);
     for (const symbol of SYMBOLS) {
       const seqs = recorder.ticks.filter((t) => t.symbol === symbol).map((t) => t.seq);
       expect(seqs).toEqual(expected.filter((t) => t.symbol === symbol).map((t) => t.seq));
@@ -128,7 +142,12 @@ describe("replay", () => {
   });
 
   it("stops delivering on pause, and a seek restarts at the first tick at or after the new time", async () => {
-    const { socket, recorder, id } = await startReplay({ symbols: ["^KS11"], from: at("10:00"), to: at("11:00"), speed: 10 });
+    const { socket, recorder, id } = await startReplay({
+      symbols: ["^KS11"],
+      from: at("10:00"),
+      to: at("11:00"),
+      speed: 10,
+    });
     await waitFor("some ticks", () => recorder.ticks.length > 5);
     const paused = await request(socket, "replay:control", { replayId: id, action: "pause" });
     expect(paused.ok && paused.clock.state).toBe("paused");
@@ -148,7 +167,12 @@ describe("replay", () => {
   });
 
   it("jumps to the next headline and shows it", async () => {
-    const { socket, recorder, id } = await startReplay({ symbols: ["000270.KS"], from: at("09:00"), to: at("15:30"), speed: 1 });
+    const { socket, recorder, id } = await startReplay({
+      symbols: ["000270.KS"],
+      from: at("09:00"),
+      to: at("15:30"),
+      speed: 1,
+    });
     await request(socket, "replay:control", { replayId: id, action: "pause" });
     const jumped = await request(socket, "replay:control", { replayId: id, action: "next-news" });
     expect(jumped.ok && jumped.clock.t).toBe(at("13:07"));
@@ -172,7 +196,12 @@ describe("replay", () => {
     }
     const unknown = await request(socket, "replay:control", { replayId: "nope", action: "play" });
     expect(unknown.ok ? null : unknown.error.code).toBe("not_found");
-    const ok = await request(socket, "replay:start", { symbols: ["^KS11"], from: at("13:00"), to: at("13:01"), speed: "max" });
+    const ok = await request(socket, "replay:start", {
+      symbols: ["^KS11"],
+      from: at("13:00"),
+      to: at("13:01"),
+      speed: "max",
+    });
     expect(ok.ok).toBe(true);
   });
 });

@@ -17,7 +17,9 @@ afterAll(async () => {
 });
 
 /** Starts an app on the shared file and waits until each symbol has `min` live ticks. */
-async function runUntilTicks(min: number): Promise<{ app: TestApp; firstLive: Map<string, Tick>; snapshotSeqs: Map<string, number> }> {
+async function runUntilTicks(
+  min: number,
+): Promise<{ app: TestApp; firstLive: Map<string, Tick>; snapshotSeqs: Map<string, number> }> {
   const app = await startTestApp({ dbFile });
   running.push(app);
   const socket = await connectClient(app.url);
@@ -29,7 +31,8 @@ async function runUntilTicks(min: number): Promise<{ app: TestApp; firstLive: Ma
     SYMBOLS.every((s) => collector.after(s, snapshotSeqs.get(s)!).length >= min),
   );
   const firstLive = new Map(SYMBOLS.map((s) => [s, collector.after(s, snapshotSeqs.get(s)!)[0]!]));
-  for (const s of SYMBOLS) expect(firstSeqBreak(collector.after(s, snapshotSeqs.get(s)!), snapshotSeqs.get(s)! + 1)).toBeNull();
+  for (const s of SYMBOLS)
+    expect(firstSeqBreak(collector.after(s, snapshotSeqs.get(s)!), snapshotSeqs.get(s)! + 1)).toBeNull();
   collector.close();
   socket.close();
   return { app, firstLive, snapshotSeqs };
@@ -40,7 +43,9 @@ function storedSeqs(): Map<string, { max: number; count: number; min: number; la
   const db = new Database(dbFile, { readonly: true });
   try {
     const rows = db
-      .prepare(`SELECT symbol, MAX(seq) AS max, MIN(seq) AS min, COUNT(*) AS count, MAX(ts) AS lastTs FROM "Tick" GROUP BY symbol`)
+      .prepare(
+        `SELECT symbol, MAX(seq) AS max, MIN(seq) AS min, COUNT(*) AS count, MAX(ts) AS lastTs FROM "Tick" GROUP BY symbol`,
+      )
       .all() as { symbol: string; max: number; min: number; count: number; lastTs: number | bigint }[];
     return new Map(rows.map((r) => [r.symbol, { max: r.max, min: r.min, count: r.count, lastTs: Number(r.lastTs) }]));
   } finally {

@@ -22,7 +22,13 @@ afterAll(async () => {
 
 const T0 = Date.parse("2025-10-22T00:00:00Z");
 const ticks = (count: number, start: number): Tick[] =>
-  Array.from({ length: count }, (_, i) => ({ symbol: "005930.KS", seq: start + i, ts: T0 + (start + i) * 1_000, price: 70_000.5 + i, size: 1 + i }));
+  Array.from({ length: count }, (_, i) => ({
+    symbol: "005930.KS",
+    seq: start + i,
+    ts: T0 + (start + i) * 1_000,
+    price: 70_000.5 + i,
+    size: 1 + i,
+  }));
 
 it("writes a batch of every length (whole groups of rows and the rest), exactly", async () => {
   const batch = ticks(1_234, 1);
@@ -35,7 +41,9 @@ it("does not join a transaction Prisma holds open on the connection: a rollback 
   let appended: Promise<void> | undefined;
   await expect(
     prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size") VALUES ('000270.KS', 1, ${T0}, 1, 1)`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size") VALUES ('000270.KS', 1, ${T0}, 1, 1)`,
+      );
       appended = store.append(ticks(3, 5_000));
       await new Promise((resolve) => setTimeout(resolve, 20));
       throw new Error("roll back");
@@ -49,5 +57,7 @@ it("does not join a transaction Prisma holds open on the connection: a rollback 
 it("writes again after Prisma reconnects", async () => {
   await prisma.$disconnect();
   await store.append(ticks(2, 9_000));
-  expect((await store.find({ symbol: "005930.KS", afterSeq: 8_999, limit: 10 })).map((t) => t.seq)).toEqual([9_000, 9_001]);
+  expect((await store.find({ symbol: "005930.KS", afterSeq: 8_999, limit: 10 })).map((t) => t.seq)).toEqual([
+    9_000, 9_001,
+  ]);
 });

@@ -79,7 +79,7 @@ for (const backend of backends) {
       const ticks = ticksFor("005380.KS", 45_000);
       await store.ticks.append(ticks);
       const back: Tick[] = [];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = await store.ticks.find({ symbol: "005380.KS", afterSeq: after, limit: 10_000 });
         if (page.length === 0) break;
         back.push(...page);
@@ -133,7 +133,11 @@ for (const backend of backends) {
     it.skipIf(!available)("condenses a range to each minute's last trade and volume", async () => {
       // 000270.KS holds seqs 1–10 at T0 + seq seconds: all inside the first minute.
       expect(await store.ticks.minuteCloses("000270.KS", T0, T0 + 60_000)).toEqual([
-        { ts: T0 + 10_000, price: 215_000 + 3 * 500, size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].reduce((a, s) => a + 1 + (s % 13), 0) },
+        {
+          ts: T0 + 10_000,
+          price: 215_000 + 3 * 500,
+          size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].reduce((a, s) => a + 1 + (s % 13), 0),
+        },
       ]);
       const minutes = await store.ticks.minuteCloses("005380.KS", T0, T0 + 180_000);
       // Minutes close on the right: the trade at T0 + 60 s ends the first one.
@@ -154,21 +158,34 @@ for (const backend of backends) {
       }));
       await store.ticks.append(bar, "1d");
       const next = Date.parse("2025-10-22T00:00:00Z");
-      const ticks = [0, 1_000, 2_000].map((dt, i) => ({ symbol: "000660.KS", seq: 5 + i, ts: next + dt, price: 506_000 + i * 1_000, size: 10 }));
+      const ticks = [0, 1_000, 2_000].map((dt, i) => ({
+        symbol: "000660.KS",
+        seq: 5 + i,
+        ts: next + dt,
+        price: 506_000 + i * 1_000,
+        size: 10,
+      }));
       await store.ticks.append(ticks);
       expect(await store.ticks.resolutions("000660.KS", day, next + 3_000)).toEqual(["tick", "1d"]);
       expect(await store.ticks.resolutions("000660.KS", day, next)).toEqual(["1d"]);
       expect(await store.ticks.resolutions("000660.KS", next, next + 3_000)).toEqual(["tick"]);
       expect(await store.ticks.resolutions("000660.KS", 0, day)).toEqual([]);
       // Reads by seq are unchanged: a bar's ticks come back as ticks.
-      expect((await store.ticks.find({ symbol: "000660.KS", limit: 10 })).map((t) => t.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect((await store.ticks.find({ symbol: "000660.KS", limit: 10 })).map((t) => t.seq)).toEqual([
+        1, 2, 3, 4, 5, 6, 7,
+      ]);
     });
 
     it.skipIf(!available)("reads one close and the summed volume per Seoul calendar day", async () => {
       const from = Date.parse("2025-10-20T15:00:00Z"); // 00:00 Seoul on 21 Oct
       const days = await store.ticks.dailyCloses("000660.KS", from, from + 2 * 86_400_000);
       expect(days).toEqual([
-        { day: "2025-10-21", ts: Date.parse("2025-10-21T00:00:00Z") + 23_399_000, close: 505_000, volume: 1_000 + 1_001 + 1_002 + 1_003 },
+        {
+          day: "2025-10-21",
+          ts: Date.parse("2025-10-21T00:00:00Z") + 23_399_000,
+          close: 505_000,
+          volume: 1_000 + 1_001 + 1_002 + 1_003,
+        },
         { day: "2025-10-22", ts: Date.parse("2025-10-22T00:00:00Z") + 2_000, close: 508_000, volume: 30 },
       ]);
       // A print at 23:59 Seoul belongs to its own day, one at 00:00 to the next.
@@ -186,17 +203,35 @@ for (const backend of backends) {
       expect(await store.ticks.dailyCloses("000660.KS", 0, from)).toEqual([]);
     });
 
-    it.skipIf(!available)("records data sources, lists them by symbol and after an id, and extends a running one", async () => {
-      const base = { kind: "import" as const, file: "005380.KS.csv", resolution: "1d" as const, firstTs: 1_000, lastTs: 2_000, rows: 4 };
-      const first = await store.sources.record({ symbol: "005380.KS", ...base });
-      const second = await store.sources.record({ symbol: "^KS11", ...base, file: null, kind: "simulated", resolution: "tick" });
-      expect(second).toBeGreaterThan(first);
-      expect(await store.sources.list({ symbol: "005380.KS" })).toEqual([{ id: first, symbol: "005380.KS", ...base }]);
-      expect((await store.sources.list({ afterId: first })).map((s) => s.id)).toEqual([second]);
-      await store.sources.extend(second, 9_000, 40);
-      const [ks11] = await store.sources.list({ symbol: "^KS11" });
-      expect([ks11?.lastTs, ks11?.rows, ks11?.file]).toEqual([9_000, 40, null]);
-    });
+    it.skipIf(!available)(
+      "records data sources, lists them by symbol and after an id, and extends a running one",
+      async () => {
+        const base = {
+          kind: "import" as const,
+          file: "005380.KS.csv",
+          resolution: "1d" as const,
+          firstTs: 1_000,
+          lastTs: 2_000,
+          rows: 4,
+        };
+        const first = await store.sources.record({ symbol: "005380.KS", ...base });
+        const second = await store.sources.record({
+          symbol: "^KS11",
+          ...base,
+          file: null,
+          kind: "simulated",
+          resolution: "tick",
+        });
+        expect(second).toBeGreaterThan(first);
+        expect(await store.sources.list({ symbol: "005380.KS" })).toEqual([
+          { id: first, symbol: "005380.KS", ...base },
+        ]);
+        expect((await store.sources.list({ afterId: first })).map((s) => s.id)).toEqual([second]);
+        await store.sources.extend(second, 9_000, 40);
+        const [ks11] = await store.sources.list({ symbol: "^KS11" });
+        expect([ks11?.lastTs, ks11?.rows, ks11?.file]).toEqual([9_000, 40, null]);
+      },
+    );
 
     it.skipIf(!available)("stores headlines once, newest first, filtered by ticker and time", async () => {
       expect(await store.news.insert(news("a", "2025-10-22T04:07:00Z", ["005380.KS", "000270.KS"]))).toBe(true);
@@ -205,7 +240,11 @@ for (const backend of backends) {
       expect(await store.news.insert(news("a", "2025-10-22T04:07:00Z", []))).toBe(false);
       expect((await store.news.find({ limit: 10 })).map((n) => n.id)).toEqual(["b", "a", "c"]);
       expect((await store.news.find({ symbol: "000270.KS", limit: 10 })).map((n) => n.id)).toEqual(["b", "a"]);
-      const range = await store.news.find({ from: Date.parse("2025-10-22T00:00:00Z"), to: Date.parse("2025-10-22T04:30:00Z"), limit: 10 });
+      const range = await store.news.find({
+        from: Date.parse("2025-10-22T00:00:00Z"),
+        to: Date.parse("2025-10-22T04:30:00Z"),
+        limit: 10,
+      });
       expect(range.map((n) => n.id)).toEqual(["a"]);
       expect(await store.news.get("a")).toEqual(news("a", "2025-10-22T04:07:00Z", ["000270.KS", "005380.KS"]));
       expect(await store.news.get("nope")).toBeNull();

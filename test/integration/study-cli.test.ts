@@ -25,10 +25,14 @@ let api: Study;
 /** `npm run study -- …args` as its own process (without npm) against the test database. */
 async function study(...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/study.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-      timeout: 120_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "server/cli/study.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+        timeout: 120_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -45,10 +49,18 @@ describe("npm run study", () => {
     dbFile = app.dbFile;
     try {
       for (const p of POSTS) {
-        const res = await postJson<NewsItem>(app.url, "/api/news", { ...p, body: "Shares of 005380.KS moved.", source: "cli wire", tickers: ["005380.KS"] });
+        const res = await postJson<NewsItem>(app.url, "/api/news", {
+          ...p,
+          body: "Shares of 005380.KS moved.",
+          source: "cli wire",
+          tickers: ["005380.KS"],
+        });
         expect(res.status).toBe(201);
       }
-      api = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&q=tariff&source=${encodeURIComponent("cli wire")}`);
+      api = await getOk<Study>(
+        app.url,
+        `/api/study?symbol=005380.KS&q=tariff&source=${encodeURIComponent("cli wire")}`,
+      );
     } finally {
       await app.close();
     }
@@ -85,7 +97,21 @@ describe("npm run study", () => {
     const id = api.events[0]!.newsId;
     const one = JSON.parse((await study("--symbol", "005380.KS", "--news-ids", id, "--json")).stdout) as Study;
     expect(one.events.map((e) => e.newsId)).toEqual([id]);
-    const day = JSON.parse((await study("--symbol", "005380.KS", "--q", "tariff", "--source", "cli wire", "--from", at("22", "09:00"), "--json")).stdout) as Study;
+    const day = JSON.parse(
+      (
+        await study(
+          "--symbol",
+          "005380.KS",
+          "--q",
+          "tariff",
+          "--source",
+          "cli wire",
+          "--from",
+          at("22", "09:00"),
+          "--json",
+        )
+      ).stdout,
+    ) as Study;
     expect(day.events).toHaveLength(1);
   });
 
@@ -94,15 +120,26 @@ describe("npm run study", () => {
     const run = await study("--symbol", "005380.KS", "--q", "tariff", "--source", "cli wire", "--resolution", "daily");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Study of 005380\.KS \(daily, benchmark \^KS11\): 3 headlines, 0 included\n/);
-    for (const w of ["0", "-1..1", "0..1", "0..5", "0..20"]) expect(run.stdout).toMatch(new RegExp(`^${w.replace(/\./g, "\\.")}\\s+—`, "m"));
-    expect(run.stdout).toMatch(/3 left out:\n( {2}.*: (estimation window too short: \d+ daily returns|confounded by) .*\n?){3}$/);
+    for (const w of ["0", "-1..1", "0..1", "0..5", "0..20"])
+      expect(run.stdout).toMatch(new RegExp(`^${w.replace(/\./g, "\\.")}\\s+—`, "m"));
+    expect(run.stdout).toMatch(
+      /3 left out:\n( {2}.*: (estimation window too short: \d+ daily returns|confounded by) .*\n?){3}$/,
+    );
   });
 
   const bad: Array<[string, string[], RegExp]> = [
-    ["an unknown resolution", ["--symbol", "005380.KS", "--resolution", "hourly"], /^study: --resolution: .* \(got "hourly"\)\n$/],
+    [
+      "an unknown resolution",
+      ["--symbol", "005380.KS", "--resolution", "hourly"],
+      /^study: --resolution: .* \(got "hourly"\)\n$/,
+    ],
     ["a bad time", ["--symbol", "005380.KS", "--from", "yesterday"], /^study: --from: .* \(got "yesterday"\)\n$/],
     ["a bad symbol", ["--symbol", "hyundai!"], /^study: --symbol: .* \(got "hyundai!"\)\n$/],
-    ["a bad news id", ["--symbol", "005380.KS", "--news-ids", "a/b"], /^study: --news-ids: not a valid news id \(got "a\/b"\)\n$/],
+    [
+      "a bad news id",
+      ["--symbol", "005380.KS", "--news-ids", "a/b"],
+      /^study: --news-ids: not a valid news id \(got "a\/b"\)\n$/,
+    ],
     ["an unknown symbol", ["--symbol", "999999.KS"], /^study: symbol: "999999\.KS" is not a known instrument\n$/],
     ["an unknown option", ["--symbol", "005380.KS", "--query", "tariff"], /^study: Unknown option '--query'/],
     ["no --symbol", ["--q", "tariff"], /^study: --symbol is required\n/],

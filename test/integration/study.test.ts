@@ -10,10 +10,20 @@ const at = (day: string, hhmm: string) => `2025-10-${day}T${hhmm}:00+09:00`;
 const POSTS = [
   { key: "a", publishedAt: at("21", "10:00"), headline: "Tariff talks resume in Washington", outcome: "included" },
   { key: "b", publishedAt: at("21", "11:30"), headline: "Hyundai Motor tariff relief hopes grow", outcome: "included" },
-  { key: "c", publishedAt: at("21", "11:45"), headline: "Analysts weigh tariff scenarios for carmakers", outcome: "confounded" },
+  {
+    key: "c",
+    publishedAt: at("21", "11:45"),
+    headline: "Analysts weigh tariff scenarios for carmakers",
+    outcome: "confounded",
+  },
   { key: "d", publishedAt: at("22", "09:30"), headline: "현대차, 관세 협상 기대감에 상승", outcome: "included" },
   { key: "e", publishedAt: at("16", "10:00"), headline: "Tariff deadline looms", outcome: "short estimation" },
-  { key: "f", publishedAt: at("22", "15:00"), headline: "Late tariff headline before the close", outcome: "data short" },
+  {
+    key: "f",
+    publishedAt: at("22", "15:00"),
+    headline: "Late tariff headline before the close",
+    outcome: "data short",
+  },
   { key: "g", publishedAt: at("21", "14:00"), headline: "Chip exports climb", outcome: "not matched" },
 ];
 
@@ -35,7 +45,10 @@ describe("GET /api/study", () => {
       expect(res.status).toBe(201);
       ids.set(p.key, res.body.id);
     }
-    study = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&q=${encodeURIComponent("tariff OR 관세")}&source=${encodeURIComponent("test wire")}`);
+    study = await getOk<Study>(
+      app.url,
+      `/api/study?symbol=005380.KS&q=${encodeURIComponent("tariff OR 관세")}&source=${encodeURIComponent("test wire")}`,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -47,7 +60,9 @@ describe("GET /api/study", () => {
     expect(byId.has(ids.get("g")!)).toBe(false);
     expect(byId.has(SEED)).toBe(false); // another source
     for (const key of ["a", "b", "d"]) expect(byId.get(ids.get(key)!)!.included).toBe(true);
-    expect(byId.get(ids.get("c")!)!.reason).toBe(`confounded by ${ids.get("b")} (15 min earlier; the earlier one is kept)`);
+    expect(byId.get(ids.get("c")!)!.reason).toBe(
+      `confounded by ${ids.get("b")} (15 min earlier; the earlier one is kept)`,
+    );
     expect(byId.get(ids.get("e")!)!.reason).toMatch(/^estimation window too short: 0 returns/);
     expect(byId.get(ids.get("f")!)!.reason).toBe("data does not reach the window: nothing at +31m");
     expect(study.n).toBe(3);
@@ -88,12 +103,17 @@ describe("GET /api/study", () => {
   it("studies an explicit list of news ids and a date range", async () => {
     const list = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&newsIds=${ids.get("a")},${ids.get("d")}`);
     expect(list.events.map((e) => e.newsId)).toEqual([ids.get("a"), ids.get("d")]);
-    const ranged = await getOk<Study>(app.url, `/api/study?symbol=005380.KS&q=tariff&from=${encodeURIComponent(at("21", "00:00"))}&to=${encodeURIComponent(at("21", "23:59"))}`);
+    const ranged = await getOk<Study>(
+      app.url,
+      `/api/study?symbol=005380.KS&q=tariff&from=${encodeURIComponent(at("21", "00:00"))}&to=${encodeURIComponent(at("21", "23:59"))}`,
+    );
     expect(ranged.events.map((e) => e.newsId).sort()).toEqual([ids.get("a"), ids.get("b"), ids.get("c")].sort());
   });
 
   it("answers the same events as CSV", async () => {
-    const res = await fetch(`${app.url}/api/study.csv?symbol=005380.KS&q=${encodeURIComponent("tariff OR 관세")}&source=${encodeURIComponent("test wire")}`);
+    const res = await fetch(
+      `${app.url}/api/study.csv?symbol=005380.KS&q=${encodeURIComponent("tariff OR 관세")}&source=${encodeURIComponent("test wire")}`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split("\n");
@@ -108,7 +128,10 @@ describe("GET /api/study", () => {
   });
 
   it("answers 404 for an unknown symbol and 400 naming the field and value for malformed ones", async () => {
-    const unknown = await requestJson<{ error: { code: string; message: string } }>(app.url, "/api/study?symbol=999999.KS");
+    const unknown = await requestJson<{ error: { code: string; message: string } }>(
+      app.url,
+      "/api/study?symbol=999999.KS",
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toContain("999999.KS");
     for (const [query, field, value] of [

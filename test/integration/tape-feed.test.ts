@@ -29,13 +29,23 @@ function tapeRows(): { symbol: string; ts: number; price: number; size: number }
 }
 const rows = tapeRows();
 const csv = (list: typeof rows) =>
-  ["symbol,ts,price,size", ...list.map((r, i) => `${r.symbol},${i % 2 ? new Date(r.ts).toISOString() : r.ts},${r.price},${r.size}`)].join("\n");
+  [
+    "symbol,ts,price,size",
+    ...list.map((r, i) => `${r.symbol},${i % 2 ? new Date(r.ts).toISOString() : r.ts},${r.price},${r.size}`),
+  ].join("\n");
 
 async function startServer(feed: string): Promise<{ code: number | string; stderr: string }> {
   try {
     await promisify(execFile)(process.execPath, ["--import", "tsx", "server/index.ts"], {
       cwd: root,
-      env: { ...process.env, FEED: feed, DATABASE_URL: `file:${tempDbFile()}`, PORT: "0", SERVE_PAGES: "false", LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        FEED: feed,
+        DATABASE_URL: `file:${tempDbFile()}`,
+        PORT: "0",
+        SERVE_PAGES: "false",
+        LOG_LEVEL: "silent",
+      },
       timeout: 60_000,
     });
     return { code: 0, stderr: "" };
@@ -56,7 +66,12 @@ describe("FEED=replay:FILE (a tick tape as the live feed)", () => {
     await writeFile(
       `${tapeFile}.news.json`,
       JSON.stringify([
-        { headline: "Hyundai Motor wins a fleet order", body: "A test headline.", publishedAt: "2025-10-22T09:05:00+09:00", source: "tape test" },
+        {
+          headline: "Hyundai Motor wins a fleet order",
+          body: "A test headline.",
+          publishedAt: "2025-10-22T09:05:00+09:00",
+          source: "tape test",
+        },
       ]),
     );
     app = await startTestApp({ env: { FEED: `replay:${tapeFile}`, FEED_SPEED: "60" } });
@@ -74,7 +89,9 @@ describe("FEED=replay:FILE (a tick tape as the live feed)", () => {
   });
 
   it("stores every row through the live path, numbered from seq 1 per symbol, and nothing simulated", async () => {
-    await waitFor("the whole tape stored", async () => (await app.ctx.store.ticks.count()) === rows.length, { timeoutMs: 60_000 });
+    await waitFor("the whole tape stored", async () => (await app.ctx.store.ticks.count()) === rows.length, {
+      timeoutMs: 60_000,
+    });
     for (const symbol of ["005380.KS", "000270.KS", "^KS11"]) {
       const stored = await app.ctx.store.ticks.find({ symbol, limit: 10_000 });
       const expected = rows.filter((r) => r.symbol === symbol);
@@ -89,7 +106,9 @@ describe("FEED=replay:FILE (a tick tape as the live feed)", () => {
     expect(sources.every((s) => s.kind === "tape")).toBe(true);
     // Pushed to a viewer too (from when it subscribed), in seq order without gaps, to the last row.
     const last = rows.filter((r) => r.symbol === "005380.KS").length;
-    await waitFor("the last row pushed", () => pushed.some((t) => t.symbol === "005380.KS" && t.seq === last), { timeoutMs: 30_000 });
+    await waitFor("the last row pushed", () => pushed.some((t) => t.symbol === "005380.KS" && t.seq === last), {
+      timeoutMs: 30_000,
+    });
     const hyundai = pushed.filter((t) => t.symbol === "005380.KS").map((t) => t.seq);
     expect(hyundai.length).toBeGreaterThan(0);
     expect(hyundai).toEqual(hyundai.map((_, i) => hyundai[0]! + i));
@@ -113,7 +132,9 @@ describe("a tape that cannot be played stops the start", () => {
     try {
       const run = await startServer(`replay:${bad}`);
       expect(run.code).toBe(1);
-      expect(run.stderr.trim().split("\n")).toEqual([`aftershock: could not start: tape ${bad} line 4: price "abc" is not a number`]);
+      expect(run.stderr.trim().split("\n")).toEqual([
+        `aftershock: could not start: tape ${bad} line 4: price "abc" is not a number`,
+      ]);
     } finally {
       await rm(bad, { force: true });
     }
@@ -127,7 +148,10 @@ describe("a tape that cannot be played stops the start", () => {
     } finally {
       await rm(unsorted, { force: true });
     }
-    expect(await startServer(`replay:${path.join(dir, "no-such-tape.csv")}`)).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot read it \(ENOENT\)/) });
+    expect(await startServer(`replay:${path.join(dir, "no-such-tape.csv")}`)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/cannot read it \(ENOENT\)/),
+    });
     const bare = await startServer("replay");
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/^aftershock: invalid FEED="replay": expected .*replay:FILE/);

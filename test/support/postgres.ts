@@ -13,7 +13,10 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.connect();
     return true;
   } catch (error) {
-    if (process.env.CI) throw new Error(`PostgreSQL is required in CI but unreachable at ${ADMIN_URL}: ${String(error)}`, { cause: error });
+    if (process.env.CI)
+      throw new Error(`PostgreSQL is required in CI but unreachable at ${ADMIN_URL}: ${String(error)}`, {
+        cause: error,
+      });
     console.warn(`skipping PostgreSQL tests: no server at ${ADMIN_URL} (see README, "Running PostgreSQL and Redis")`);
     return false;
   } finally {

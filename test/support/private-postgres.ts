@@ -13,7 +13,9 @@ const run = promisify(execFile);
 export function postgresBinaries(): string | null {
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], "bin") : null;
 }
 
@@ -76,13 +78,28 @@ export class PrivatePostgres {
   }
 
   async stop(): Promise<void> {
-    await this.exec("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+    await this.exec("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "immediate", "-w", "stop"]).catch(
+      () => undefined,
+    );
     await rm(this.dir, { recursive: true, force: true });
   }
 
   private ctl(action: "start" | "restart"): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-    return this.exec("pg_ctl", ["-D", path.join(this.dir, "data"), "-o", options, "-l", path.join(this.dir, "log"), "-m", "fast", "-w", "-t", "120", action]);
+    return this.exec("pg_ctl", [
+      "-D",
+      path.join(this.dir, "data"),
+      "-o",
+      options,
+      "-l",
+      path.join(this.dir, "log"),
+      "-m",
+      "fast",
+      "-w",
+      "-t",
+      "120",
+      action,
+    ]);
   }
 
   private async exec(tool: string, args: string[]): Promise<void> {

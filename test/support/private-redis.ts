@@ -43,8 +43,14 @@ export class PrivateRedis {
   }
 
   private async launch(): Promise<void> {
-    this.child = spawn(REDIS_SERVER, ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-    await waitFor("redis-server to answer", async () => (await this.cli("PING").catch(() => "")) === "PONG", { timeoutMs: 20_000 });
+    this.child = spawn(
+      REDIS_SERVER,
+      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    await waitFor("redis-server to answer", async () => (await this.cli("PING").catch(() => "")) === "PONG", {
+      timeoutMs: 20_000,
+    });
   }
 
   private async halt(): Promise<void> {

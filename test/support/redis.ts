@@ -11,7 +11,10 @@ export async function redisAvailable(): Promise<boolean> {
     await client.ping();
     return true;
   } catch (error) {
-    if (process.env.CI) throw new Error(`Redis is required in CI but unreachable at ${TEST_REDIS_URL}: ${String(error)}`, { cause: error });
+    if (process.env.CI)
+      throw new Error(`Redis is required in CI but unreachable at ${TEST_REDIS_URL}: ${String(error)}`, {
+        cause: error,
+      });
     console.warn(`skipping Redis tests: no server at ${TEST_REDIS_URL} (see README, "Running PostgreSQL and Redis")`);
     return false;
   } finally {

@@ -35,7 +35,15 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", SERVE_PAGES: "false", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SERVE_PAGES: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -67,9 +75,13 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
       await exited;
     },
   };
-  await waitFor(`node on port ${port} to answer /api/health\n${output}`, async () => {
-    if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${output}`);
-    return node.health();
-  }, { timeoutMs: 60_000, everyMs: 200 });
+  await waitFor(
+    `node on port ${port} to answer /api/health\n${output}`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`node exited with ${child.exitCode}:\n${output}`);
+      return node.health();
+    },
+    { timeoutMs: 60_000, everyMs: 200 },
+  );
   return node;
 }

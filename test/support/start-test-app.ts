@@ -35,7 +35,14 @@ export async function startTestApp(
     ...options.env,
   });
   // Assigned rather than spread, so the app's methods keep working whatever their form.
-  return Object.assign(await startApp({ env, withPages: false, ...(options.slowConsumers !== undefined && { slowConsumers: options.slowConsumers }) }), { dbFile });
+  return Object.assign(
+    await startApp({
+      env,
+      withPages: false,
+      ...(options.slowConsumers !== undefined && { slowConsumers: options.slowConsumers }),
+    }),
+    { dbFile },
+  );
 }
 
 /** Removes a test database and its WAL side files. */
@@ -62,7 +69,8 @@ export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): Te
   });
   return new Proxy({} as TestApp, {
     get(_, key) {
-      if (!running) throw new Error(`the test app is not running (read .${String(key)} outside the tests or their hooks)`);
+      if (!running)
+        throw new Error(`the test app is not running (read .${String(key)} outside the tests or their hooks)`);
       const value: unknown = Reflect.get(running, key, running);
       return typeof value === "function" ? value.bind(running) : value;
     },

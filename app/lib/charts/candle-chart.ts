@@ -56,13 +56,22 @@ export class CandleChart {
       // to tradingview.com elsewhere on the page instead: the footer carries both.
       layout: { fontFamily: CHART_FONT, fontSize: 11, attributionLogo: false },
       rightPriceScale: { scaleMargins: { top: 0.12, bottom: 0.24 } },
-      timeScale: { rightOffset: RIGHT_OFFSET_BARS, tickMarkFormatter: tickMarkLabel, minBarSpacing: 0.5, maxBarSpacing: 48 },
+      timeScale: {
+        rightOffset: RIGHT_OFFSET_BARS,
+        tickMarkFormatter: tickMarkLabel,
+        minBarSpacing: 0.5,
+        maxBarSpacing: 48,
+      },
       // The page scrolls with the wheel; dragging and pinching still pan and zoom a chart.
       handleScroll: { mouseWheel: false, pressedMouseMove: true, horzTouchDrag: true, vertTouchDrag: false },
       handleScale: { mouseWheel: true, pinch: true, axisPressedMouseMove: true },
     });
     this.candles = this.chart.addSeries(CandlestickSeries, {
-      priceFormat: { type: "custom", minMove: 1 / 10 ** decimals, formatter: (price: number) => formatPrice(price, decimals) },
+      priceFormat: {
+        type: "custom",
+        minMove: 1 / 10 ** decimals,
+        formatter: (price: number) => formatPrice(price, decimals),
+      },
     });
     this.volume = this.chart.addSeries(HistogramSeries, {
       priceScaleId: VOLUME_SCALE,
@@ -83,7 +92,10 @@ export class CandleChart {
       grid: { vertLines: { color: palette.grid }, horzLines: { color: palette.grid } },
       rightPriceScale: { borderColor: palette.border },
       timeScale: { borderColor: palette.border },
-      crosshair: { vertLine: { color: palette.crosshair, labelBackgroundColor: palette.border }, horzLine: { color: palette.crosshair, labelBackgroundColor: palette.border } },
+      crosshair: {
+        vertLine: { color: palette.crosshair, labelBackgroundColor: palette.border },
+        horzLine: { color: palette.crosshair, labelBackgroundColor: palette.border },
+      },
     });
     this.candles.applyOptions({
       upColor: palette.up,
@@ -151,16 +163,14 @@ export class CandleChart {
 
   setMarkers(markers: readonly NewsMarker[]): void {
     this.markers.setMarkers(
-      markers.map(
-        (m): SeriesMarker<Time> => ({
-          time: asTime(m.time),
-          position: "aboveBar",
-          shape: "arrowDown",
-          color: m.selected ? this.palette.newsSelected : this.palette.news,
-          text: "N",
-          size: m.selected ? 2 : 1,
-        }),
-      ),
+      markers.map((m): SeriesMarker<Time> => ({
+        time: asTime(m.time),
+        position: "aboveBar",
+        shape: "arrowDown",
+        color: m.selected ? this.palette.newsSelected : this.palette.news,
+        text: "N",
+        size: m.selected ? 2 : 1,
+      })),
     );
   }
 
@@ -193,7 +203,11 @@ export class CandleChart {
   /** Calls `listener` with the visible time range (epoch seconds) whenever it moves. */
   onVisibleRange(listener: (range: { from: number; to: number } | null) => void): () => void {
     const handler = (range: { from: Time; to: Time } | null) =>
-      listener(range && typeof range.from === "number" && typeof range.to === "number" ? { from: range.from, to: range.to } : null);
+      listener(
+        range && typeof range.from === "number" && typeof range.to === "number"
+          ? { from: range.from, to: range.to }
+          : null,
+      );
     this.chart.timeScale().subscribeVisibleTimeRangeChange(handler);
     return () => this.chart.timeScale().unsubscribeVisibleTimeRangeChange(handler);
   }
@@ -225,6 +239,10 @@ export class CandleChart {
   }
 
   private volumeBar(bar: Candle) {
-    return { time: asTime(bar.time), value: bar.volume, color: bar.close >= bar.open ? this.palette.volumeUp : this.palette.volumeDown };
+    return {
+      time: asTime(bar.time),
+      value: bar.volume,
+      color: bar.close >= bar.open ? this.palette.volumeUp : this.palette.volumeDown,
+    };
   }
 }

@@ -50,8 +50,20 @@ const PALETTES: Record<Theme, ChartPalette> = {
 // KRX convention, kept in step with the :root[data-colors="krx"] rules of app/globals.css.
 // The selected headline's marker turns violet: blue would read as a falling bar.
 const KRX: Record<Theme, Pick<ChartPalette, "up" | "down" | "volumeUp" | "volumeDown" | "newsSelected">> = {
-  dark: { up: "#f85149", down: "#6cb6ff", volumeUp: "rgba(248, 81, 73, 0.35)", volumeDown: "rgba(108, 182, 255, 0.35)", newsSelected: "#d2a8ff" },
-  light: { up: "#cf222e", down: "#0550ae", volumeUp: "rgba(207, 34, 46, 0.3)", volumeDown: "rgba(5, 80, 174, 0.3)", newsSelected: "#8250df" },
+  dark: {
+    up: "#f85149",
+    down: "#6cb6ff",
+    volumeUp: "rgba(248, 81, 73, 0.35)",
+    volumeDown: "rgba(108, 182, 255, 0.35)",
+    newsSelected: "#d2a8ff",
+  },
+  light: {
+    up: "#cf222e",
+    down: "#0550ae",
+    volumeUp: "rgba(207, 34, 46, 0.3)",
+    volumeDown: "rgba(5, 80, 174, 0.3)",
+    newsSelected: "#8250df",
+  },
 };
 
 /** The chart colours of a theme under a colour convention. */

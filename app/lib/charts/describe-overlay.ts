@@ -12,7 +12,9 @@ export function describeOverlay(data: OverlayData | null, nameOf: (symbol: strin
       const name = nameOf(line.symbol);
       const who = name ? `${line.symbol} (${name})` : line.symbol;
       const last = lastSample(line.points);
-      return last && last.percent !== null ? `${who} ${formatPercent(last.percent / 100)} at ${formatOffsetMinutes(last.offset)}` : `${who}: no trades`;
+      return last && last.percent !== null
+        ? `${who} ${formatPercent(last.percent / 100)} at ${formatOffsetMinutes(last.offset)}`
+        : `${who}: no trades`;
     })
     .join("; ");
   return (

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { OVERLAY_AFTER_S, OVERLAY_BEFORE_S, OVERLAY_STEP_S, lastPriceAtOrBefore, lastSample, sampleRebased } from "./event-overlay-series";
+import {
+  OVERLAY_AFTER_S,
+  OVERLAY_BEFORE_S,
+  OVERLAY_STEP_S,
+  lastPriceAtOrBefore,
+  lastSample,
+  sampleRebased,
+} from "./event-overlay-series";
 
 const t0 = Date.UTC(2025, 9, 22, 4, 7);
 const at = (seconds: number, price: number) => ({ ts: t0 + seconds * 1000, price });

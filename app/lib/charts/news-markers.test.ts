@@ -16,7 +16,12 @@ describe("placeNewsOnBars", () => {
   });
 
   it("snaps a headline in a gap to the nearest bar", () => {
-    const placed = placeNewsOnBars([news("early", "2025-10-22T13:10:00+09:00"), news("late", "2025-10-22T13:17:00+09:00")], bars, "1m", calendar);
+    const placed = placeNewsOnBars(
+      [news("early", "2025-10-22T13:10:00+09:00"), news("late", "2025-10-22T13:17:00+09:00")],
+      bars,
+      "1m",
+      calendar,
+    );
     expect(placed).toEqual([
       { id: "early", time: sec("2025-10-22T13:08:00+09:00") },
       { id: "late", time: sec("2025-10-22T13:20:00+09:00") },
@@ -25,9 +30,9 @@ describe("placeNewsOnBars", () => {
 
   it("moves news from outside the session to the next open", () => {
     const morning = [sec("2025-10-23T09:00:00+09:00"), sec("2025-10-23T09:01:00+09:00")];
-    expect(placeNewsOnBars([news("night", "2025-10-22T20:15:00+09:00")], [...bars, ...morning], "1m", calendar)).toEqual([
-      { id: "night", time: sec("2025-10-23T09:00:00+09:00") },
-    ]);
+    expect(
+      placeNewsOnBars([news("night", "2025-10-22T20:15:00+09:00")], [...bars, ...morning], "1m", calendar),
+    ).toEqual([{ id: "night", time: sec("2025-10-23T09:00:00+09:00") }]);
   });
 
   it("leaves out headlines far outside the loaded bars", () => {
@@ -37,6 +42,8 @@ describe("placeNewsOnBars", () => {
 
   it("uses the day bar, stamped at midnight Seoul, on a daily chart", () => {
     const days = [sec("2025-10-21T00:00:00+09:00"), sec("2025-10-22T00:00:00+09:00")];
-    expect(placeNewsOnBars([news("a", "2025-10-22T13:07:00+09:00")], days, "1d", calendar)).toEqual([{ id: "a", time: days[1] }]);
+    expect(placeNewsOnBars([news("a", "2025-10-22T13:07:00+09:00")], days, "1d", calendar)).toEqual([
+      { id: "a", time: days[1] },
+    ]);
   });
 });

@@ -41,7 +41,10 @@ export class OverlayChart {
   private markers: ISeriesMarkersPluginApi<Time> | null = null;
   private data: OverlayData | null = null;
 
-  constructor(host: HTMLElement, private colors: OverlayColors) {
+  constructor(
+    host: HTMLElement,
+    private colors: OverlayColors,
+  ) {
     this.chart = createChart(host, {
       autoSize: true,
       // The logo is a link, and a link inside the role="img" host is an accessibility
@@ -93,7 +96,11 @@ export class OverlayChart {
       else this.series.set(line.symbol, (s = this.chart.addSeries(LineSeries, options)));
       // Every line carries every grid point (whitespace where it has no trade), so the axis
       // always spans −30 … +60 even while a live headline's future is still empty.
-      s.setData(line.points.map((p): LineData | WhitespaceData => (p.percent === null ? { time: toTime(p.offset) } : { time: toTime(p.offset), value: p.percent })));
+      s.setData(
+        line.points.map((p): LineData | WhitespaceData =>
+          p.percent === null ? { time: toTime(p.offset) } : { time: toTime(p.offset), value: p.percent },
+        ),
+      );
     }
     this.markHeadline(data);
     // A little room either side of −30 … +60, or the axis clips its end labels.
@@ -112,7 +119,15 @@ export class OverlayChart {
     const series = anchor && this.series.get(anchor.symbol);
     this.markers?.detach();
     this.markers = series
-      ? createSeriesMarkers(series, [{ time: toTime(0), position: "aboveBar", shape: "arrowDown", color: this.colors.chart.news, text: "headline" }])
+      ? createSeriesMarkers(series, [
+          {
+            time: toTime(0),
+            position: "aboveBar",
+            shape: "arrowDown",
+            color: this.colors.chart.news,
+            text: "headline",
+          },
+        ])
       : null;
   }
 
@@ -123,7 +138,10 @@ export class OverlayChart {
       grid: { vertLines: { color: p.grid }, horzLines: { color: p.grid } },
       rightPriceScale: { borderColor: p.border },
       timeScale: { borderColor: p.border },
-      crosshair: { vertLine: { color: p.crosshair, labelBackgroundColor: p.crosshair }, horzLine: { color: p.crosshair, labelBackgroundColor: p.crosshair } },
+      crosshair: {
+        vertLine: { color: p.crosshair, labelBackgroundColor: p.crosshair },
+        horzLine: { color: p.crosshair, labelBackgroundColor: p.crosshair },
+      },
     });
   }
 }

@@ -13,7 +13,12 @@ export function drawStudyChart(host: HTMLElement, study: Study, palette: ChartPa
   const unit = study.resolution === "intraday" ? "m" : "d";
   const chart = createChart(host, {
     autoSize: true,
-    layout: { background: { color: palette.background }, textColor: palette.text, fontSize: 11, attributionLogo: false },
+    layout: {
+      background: { color: palette.background },
+      textColor: palette.text,
+      fontSize: 11,
+      attributionLogo: false,
+    },
     grid: { vertLines: { color: palette.grid }, horzLines: { color: palette.grid } },
     timeScale: { borderColor: palette.border, tickMarkFormatter: (time: Time) => `${offsetOf(time)}${unit}` },
     rightPriceScale: { borderColor: palette.border },
@@ -26,7 +31,14 @@ export function drawStudyChart(host: HTMLElement, study: Study, palette: ChartPa
   });
   const line = (key: "caar" | "lo" | "hi") =>
     study.path.filter((p) => p[key] !== null).map((p) => ({ time: toTime(p.t), value: p[key]! * 100 }));
-  const band = { color: palette.text, lineWidth: 1 as const, lineStyle: LineStyle.Dashed, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false };
+  const band = {
+    color: palette.text,
+    lineWidth: 1 as const,
+    lineStyle: LineStyle.Dashed,
+    lastValueVisible: false,
+    priceLineVisible: false,
+    crosshairMarkerVisible: false,
+  };
   chart.addSeries(LineSeries, { ...band, title: "95% band" }).setData(line("hi"));
   chart.addSeries(LineSeries, band).setData(line("lo"));
   chart.addSeries(LineSeries, { color: palette.newsSelected, lineWidth: 2, title: "CAAR" }).setData(line("caar"));

@@ -28,5 +28,8 @@ export function defaultLogicalRange(barCount: number, interval: Interval): { fro
  */
 export function reactionBars(interval: Interval): { before: number; after: number } {
   const size = INTERVAL_MS[interval];
-  return { before: Math.max(2, Math.round(REACTION_BEFORE_MS / size)), after: Math.max(4, Math.round(REACTION_AFTER_MS / size)) };
+  return {
+    before: Math.max(2, Math.round(REACTION_BEFORE_MS / size)),
+    after: Math.max(4, Math.round(REACTION_AFTER_MS / size)),
+  };
 }

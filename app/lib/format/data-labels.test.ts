@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { DataSource } from "../../../contract/resolution";
 import { describeSources, intervalForData, labelOf, pageLabel } from "./data-labels";
 
-const source = (symbol: string, kind: DataSource["kind"], file: string | null, resolution: DataSource["resolution"] = "1d"): DataSource => ({
+const source = (
+  symbol: string,
+  kind: DataSource["kind"],
+  file: string | null,
+  resolution: DataSource["resolution"] = "1d",
+): DataSource => ({
   symbol,
   kind,
   file,
@@ -16,18 +21,33 @@ describe("data labels", () => {
   const imported = [source("005380.KS", "import", "005380.KS.csv"), source("^KS11", "import", "KS11.csv")];
 
   it("never calls imported prices simulated", () => {
-    expect(labelOf("005380.KS", imported, "simulate")).toEqual({ kind: "imported", text: "IMPORTED · 005380.KS.csv", files: ["005380.KS.csv"] });
-    expect(pageLabel(["005380.KS", "^KS11"], imported, "off")).toMatchObject({ kind: "imported", text: "IMPORTED · 005380.KS.csv, KS11.csv" });
-    expect(pageLabel(["005380.KS"], imported, "off")).toMatchObject({ kind: "imported", text: "IMPORTED · 005380.KS.csv" });
+    expect(labelOf("005380.KS", imported, "simulate")).toEqual({
+      kind: "imported",
+      text: "IMPORTED · 005380.KS.csv",
+      files: ["005380.KS.csv"],
+    });
+    expect(pageLabel(["005380.KS", "^KS11"], imported, "off")).toMatchObject({
+      kind: "imported",
+      text: "IMPORTED · 005380.KS.csv, KS11.csv",
+    });
+    expect(pageLabel(["005380.KS"], imported, "off")).toMatchObject({
+      kind: "imported",
+      text: "IMPORTED · 005380.KS.csv",
+    });
   });
 
   it("falls back on the feed for instruments without a recorded source, and says a mix per instrument", () => {
     expect(labelOf("000270.KS", imported, "simulate").text).toBe("SIMULATED");
     expect(labelOf("000270.KS", imported, "off").kind).toBe("none");
-    expect(pageLabel(["005380.KS", "000270.KS"], imported, "simulate")).toMatchObject({ kind: "mixed", text: "MIXED · IMPORTED + SIMULATED" });
+    expect(pageLabel(["005380.KS", "000270.KS"], imported, "simulate")).toMatchObject({
+      kind: "mixed",
+      text: "MIXED · IMPORTED + SIMULATED",
+    });
     const both = [...imported, source("005380.KS", "simulated", null, "tick")];
     expect(labelOf("005380.KS", both, "simulate").text).toBe("IMPORTED · 005380.KS.csv + SIMULATED");
-    expect(labelOf("005380.KS", [source("005380.KS", "tape", "day.csv", "tick")], "replay:day.csv").text).toBe("REPLAY · day.csv");
+    expect(labelOf("005380.KS", [source("005380.KS", "tape", "day.csv", "tick")], "replay:day.csv").text).toBe(
+      "REPLAY · day.csv",
+    );
   });
 
   it("writes the footer per kind", () => {

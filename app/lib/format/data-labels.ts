@@ -19,7 +19,8 @@ const WORD = { simulated: "SIMULATED", import: "IMPORTED", tape: "REPLAY" } as c
 export function labelOf(symbol: string, sources: readonly DataSource[], feed: string | null): SourceLabel {
   const own = sources.filter((s) => s.symbol === symbol);
   if (own.length === 0) {
-    if (feed === "simulate" || feed?.startsWith("scenario:")) return { kind: "simulated", text: WORD.simulated, files: [] };
+    if (feed === "simulate" || feed?.startsWith("scenario:"))
+      return { kind: "simulated", text: WORD.simulated, files: [] };
     return { kind: "none", text: "NO DATA", files: [] };
   }
   const parts: string[] = [];
@@ -39,7 +40,11 @@ export function labelOf(symbol: string, sources: readonly DataSource[], feed: st
 }
 
 /** The page's label: the one every instrument with data shares, else a mix. */
-export function pageLabel(symbols: readonly string[], sources: readonly DataSource[], feed: string | null): SourceLabel {
+export function pageLabel(
+  symbols: readonly string[],
+  sources: readonly DataSource[],
+  feed: string | null,
+): SourceLabel {
   const labels = symbols.map((s) => labelOf(s, sources, feed)).filter((l) => l.kind !== "none");
   if (labels.length === 0) return { kind: "none", text: "NO DATA", files: [] };
   const texts = new Set(labels.map((l) => l.text));
@@ -54,7 +59,11 @@ export function pageLabel(symbols: readonly string[], sources: readonly DataSour
 }
 
 /** The footer's sentence: where the prices on the page come from, per kind. */
-export function describeSources(symbols: readonly string[], sources: readonly DataSource[], feed: string | null): string {
+export function describeSources(
+  symbols: readonly string[],
+  sources: readonly DataSource[],
+  feed: string | null,
+): string {
   const groups = new Map<string, string[]>();
   for (const symbol of symbols) {
     const label = labelOf(symbol, sources, feed);

@@ -14,5 +14,10 @@ export function describeChange(quote: Quote, decimals: number): ChangeText {
   const change = changeOf(quote);
   if (!change) return { direction: "flat", arrow: "", abs: "\u2013", pct: "\u2013" };
   const direction = directionOf(change.abs, decimals);
-  return { direction, arrow: arrowOf(direction), abs: formatSignedPrice(change.abs, decimals), pct: formatPercent(change.pct) };
+  return {
+    direction,
+    arrow: arrowOf(direction),
+    abs: formatSignedPrice(change.abs, decimals),
+    pct: formatPercent(change.pct),
+  };
 }

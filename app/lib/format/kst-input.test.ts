@@ -36,7 +36,12 @@ describe("KST 24-hour fields", () => {
   });
 
   it("reads back exactly what it writes, with a space or a T", () => {
-    for (const ms of [T, T + 59_000, Date.parse("2025-12-31T23:59:59+09:00"), Date.parse("2024-02-29T00:00:00+09:00")]) {
+    for (const ms of [
+      T,
+      T + 59_000,
+      Date.parse("2025-12-31T23:59:59+09:00"),
+      Date.parse("2024-02-29T00:00:00+09:00"),
+    ]) {
       expect(fromKstInput(toKstField(ms))).toBe(ms);
     }
     expect(fromKstInput("2025-10-22 13:07")).toBe(T);

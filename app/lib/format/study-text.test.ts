@@ -18,8 +18,12 @@ describe("study text", () => {
   });
 
   it("puts the t-test's verdict in a sentence that reads", () => {
-    expect(tTestSentence({ statistic: 3, pValue: 0.004 })).toBe("the cross-sectional t-test calls that significant at 1%");
-    expect(tTestSentence({ statistic: 0.5, pValue: 0.6 })).toBe("the cross-sectional t-test calls that not significant");
+    expect(tTestSentence({ statistic: 3, pValue: 0.004 })).toBe(
+      "the cross-sectional t-test calls that significant at 1%",
+    );
+    expect(tTestSentence({ statistic: 0.5, pValue: 0.6 })).toBe(
+      "the cross-sectional t-test calls that not significant",
+    );
     expect(tTestSentence({ statistic: null, pValue: null })).toBe("too few events for the cross-sectional t-test");
   });
 

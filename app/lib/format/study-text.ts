@@ -23,11 +23,15 @@ export function windowLabel(resolution: "intraday" | "daily", window: string): s
 /** A sentence-ready verdict of the cross-sectional t-test on a window. */
 export function tTestSentence(test: StudyTest): string {
   const verdict = verdictOf(test);
-  return verdict === "not enough events" ? "too few events for the cross-sectional t-test" : `the cross-sectional t-test calls that ${verdict}`;
+  return verdict === "not enough events"
+    ? "too few events for the cross-sectional t-test"
+    : `the cross-sectional t-test calls that ${verdict}`;
 }
 
 const STOP = new Set(
-  "the and for with from that this into over after before amid says said will would could shares stock stocks report reports new more than its their about".split(" "),
+  "the and for with from that this into over after before amid says said will would could shares stock stocks report reports new more than its their about".split(
+    " ",
+  ),
 );
 
 /**

@@ -7,6 +7,7 @@ describe("scenarioOf", () => {
   });
 
   it("is null for the simulator, a replay, no feed, or an empty name", () => {
-    for (const feed of ["simulate", "replay", "off", "scenario:", "", null, undefined]) expect(scenarioOf(feed), String(feed)).toBeNull();
+    for (const feed of ["simulate", "replay", "off", "scenario:", "", null, undefined])
+      expect(scenarioOf(feed), String(feed)).toBeNull();
   });
 });

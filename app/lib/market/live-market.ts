@@ -102,7 +102,8 @@ export class LiveMarket extends MarketBase {
   private onSnapshots(snapshots: readonly Snapshot[]): void {
     for (const snapshot of snapshots) {
       this.quotes.set(snapshot.symbol, applySnapshot(this.quote(snapshot.symbol), snapshot));
-      if (snapshot.seq > 0 && this.quote(snapshot.symbol).recent.length < RECENT_TRADES) this.loadTape(snapshot.symbol, snapshot.seq);
+      if (snapshot.seq > 0 && this.quote(snapshot.symbol).recent.length < RECENT_TRADES)
+        this.loadTape(snapshot.symbol, snapshot.seq);
       const waiting = this.readyWaiters.get(snapshot.symbol);
       this.readyWaiters.delete(snapshot.symbol);
       waiting?.forEach((resolve) => resolve());

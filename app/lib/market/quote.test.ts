@@ -10,7 +10,12 @@ const tick = (seq: number, ts: number, price: number): Tick => ({ symbol: HMC, s
 
 describe("quote", () => {
   it("takes last price and previous close from the snapshot", () => {
-    const q = applySnapshot(emptyQuote(HMC), { symbol: HMC, seq: 5, last: tick(5, LATE_22, 218_000), prevClose: 215_000 });
+    const q = applySnapshot(emptyQuote(HMC), {
+      symbol: HMC,
+      seq: 5,
+      last: tick(5, LATE_22, 218_000),
+      prevClose: 215_000,
+    });
     expect(q.ready).toBe(true);
     expect(q.last?.price).toBe(218_000);
     expect(changeOf(q)).toEqual({ abs: 3_000, pct: 3_000 / 215_000 });
@@ -23,7 +28,12 @@ describe("quote", () => {
   });
 
   it("rolls the previous close over on the first tick of a new session", () => {
-    let q = applySnapshot(emptyQuote(HMC), { symbol: HMC, seq: 5, last: tick(5, LATE_22, 218_000), prevClose: 215_000 });
+    let q = applySnapshot(emptyQuote(HMC), {
+      symbol: HMC,
+      seq: 5,
+      last: tick(5, LATE_22, 218_000),
+      prevClose: 215_000,
+    });
     q = applyTicks(q, [tick(6, LATE_22 + 30_000, 218_500), tick(7, OPEN_23, 219_000)]);
     expect(q.prevClose).toBe(218_500);
     expect(changeOf(q)?.abs).toBe(500);

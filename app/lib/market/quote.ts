@@ -32,7 +32,9 @@ export function applySnapshot(quote: Quote, snapshot: Snapshot): Quote {
     const day = dayKeyOf(last.ts);
     return day === quote.day ? { ...quote, prevClose: snapshot.prevClose, ready: true } : { ...quote, ready: true };
   }
-  const recent = quote.recent.some((t) => t.seq === last.seq) ? quote.recent : [last, ...quote.recent].slice(0, RECENT_TRADES);
+  const recent = quote.recent.some((t) => t.seq === last.seq)
+    ? quote.recent
+    : [last, ...quote.recent].slice(0, RECENT_TRADES);
   return { ...quote, last, prevClose: snapshot.prevClose, day: dayKeyOf(last.ts), recent, ready: true };
 }
 

@@ -108,7 +108,13 @@ export class ReplayMarket extends MarketBase {
           // Replay ticks may already have moved the quote on; the baseline only fills gaps.
           const recent = [...quote.recent, ...base.recent].slice(0, RECENT_TRADES);
           const last = quote.last ?? base.last;
-          this.quotes.set(symbol, { ...quote, last, recent, prevClose: quote.prevClose ?? base.prevClose, day: last ? dayKeyOf(last.ts) : null });
+          this.quotes.set(symbol, {
+            ...quote,
+            last,
+            recent,
+            prevClose: quote.prevClose ?? base.prevClose,
+            day: last ? dayKeyOf(last.ts) : null,
+          });
           this.changed();
         },
         () => {}, // the quote fills from replayed trades instead

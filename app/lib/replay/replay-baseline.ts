@@ -18,15 +18,18 @@ const DAILY_LOOKBACK_MS = 14 * 86_400_000;
 export async function fetchReplayBaseline(symbol: string, t: number, signal: AbortSignal): Promise<ReplayBaseline> {
   const [ticksRes, daily] = await Promise.all([
     // A refused tick query leaves the tape empty; the daily bars still give a quote.
-    getApi("GET /api/ticks", { symbol, from: t - TAPE_LOOKBACK_MS, to: t, limit: MAX_TICKS_LIMIT }, signal).catch((error: unknown) => {
-      if (error instanceof ApiError) return [];
-      throw error;
-    }),
+    getApi("GET /api/ticks", { symbol, from: t - TAPE_LOOKBACK_MS, to: t, limit: MAX_TICKS_LIMIT }, signal).catch(
+      (error: unknown) => {
+        if (error instanceof ApiError) return [];
+        throw error;
+      },
+    ),
     fetchCandles({ symbol, interval: "1d", from: t - DAILY_LOOKBACK_MS, to: t + 1 }, signal),
   ]);
   const recent = ticksRes.slice(-RECENT_TRADES).reverse();
   const lastBar = daily.at(-1);
-  const last = recent[0] ?? (lastBar ? { symbol, ts: lastBar.time * 1000, price: lastBar.close, size: 0, seq: 0 } : null);
+  const last =
+    recent[0] ?? (lastBar ? { symbol, ts: lastBar.time * 1000, price: lastBar.close, size: 0, seq: 0 } : null);
   // The previous close is that of the last daily bar of an earlier day than the last trade.
   const day = last ? dayKeyOf(last.ts) : null;
   const before = daily.filter((bar) => day !== null && dayKeyOf(bar.time * 1000) < day).at(-1);

@@ -10,7 +10,12 @@ describe("replay permalink", () => {
     writeReplayLink(search, { from: FROM, to: TO, speed: 60, t: FROM + 90_000 });
     expect(search.get("replay")).toBe("2025-10-22T13:05:00,2025-10-22T14:37:00");
     expect(search.get("news")).toBe("abc");
-    expect(parseReplayLink(new URLSearchParams(search.toString()))).toEqual({ from: FROM, to: TO, speed: 60, t: FROM + 90_000 });
+    expect(parseReplayLink(new URLSearchParams(search.toString()))).toEqual({
+      from: FROM,
+      to: TO,
+      speed: 60,
+      t: FROM + 90_000,
+    });
   });
 
   it("back to live removes the replay parameters only", () => {
@@ -20,7 +25,12 @@ describe("replay permalink", () => {
   });
 
   it("accepts epoch ms and defaults the speed", () => {
-    expect(parseReplayLink(new URLSearchParams(`replay=${FROM},${TO}`))).toEqual({ from: FROM, to: TO, speed: 60, t: null });
+    expect(parseReplayLink(new URLSearchParams(`replay=${FROM},${TO}`))).toEqual({
+      from: FROM,
+      to: TO,
+      speed: 60,
+      t: null,
+    });
     expect(parseReplayLink(new URLSearchParams(`replay=${FROM},${TO}&speed=max`))?.speed).toBe("max");
   });
 

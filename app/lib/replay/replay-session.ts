@@ -86,16 +86,18 @@ export class ReplaySession {
     this.on.status("connecting");
     this.socket.connect();
     return new Promise((resolve, reject) => {
-      this.socket.timeout(ACK_TIMEOUT_MS).emit("replay:start", { symbols: [...symbols], from, to, speed }, (error, answer) => {
-        if (error) return reject(new Error("the server did not answer the replay request"));
-        if (!answer.ok) return reject(new Error(answer.error.message));
-        // Set before the next packet is read: the first ticks may be in the same read.
-        this.replayId = answer.replayId;
-        this.floor = from;
-        this.position = { epoch: 0, t: from, after: {} };
-        this.on.jumped(from);
-        resolve(answer.replayId);
-      });
+      this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emit("replay:start", { symbols: [...symbols], from, to, speed }, (error, answer) => {
+          if (error) return reject(new Error("the server did not answer the replay request"));
+          if (!answer.ok) return reject(new Error(answer.error.message));
+          // Set before the next packet is read: the first ticks may be in the same read.
+          this.replayId = answer.replayId;
+          this.floor = from;
+          this.position = { epoch: 0, t: from, after: {} };
+          this.on.jumped(from);
+          resolve(answer.replayId);
+        });
     });
   }
 

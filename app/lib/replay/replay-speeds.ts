@@ -13,7 +13,8 @@ export function speedLabel(speed: ReplaySpeed): string {
 export function shiftSpeed(speed: ReplaySpeed, direction: 1 | -1): ReplaySpeed {
   const index = REPLAY_SPEEDS.indexOf(speed);
   // A speed from a link that the toolbar does not offer moves to its nearest neighbour.
-  const at = index >= 0 ? index : REPLAY_SPEEDS.findIndex((s) => s === "max" || s > (speed as number)) - (direction > 0 ? 1 : 0);
+  const at =
+    index >= 0 ? index : REPLAY_SPEEDS.findIndex((s) => s === "max" || s > (speed as number)) - (direction > 0 ? 1 : 0);
   const next = Math.min(REPLAY_SPEEDS.length - 1, Math.max(0, at + direction));
   return REPLAY_SPEEDS[next] ?? speed;
 }

@@ -3,10 +3,19 @@ import type { ReplayClock } from "../../../contract/events";
 import { REPLAY_OFF, type ReplayView, replayRangeOf, replayReducer } from "./replay-state";
 
 const range = { from: 1_000_000, to: 2_000_000 };
-const clock = (over: Partial<ReplayClock> = {}): ReplayClock => ({ replayId: "r1", t: 1_500_000, speed: 60, state: "playing", ...over });
+const clock = (over: Partial<ReplayClock> = {}): ReplayClock => ({
+  replayId: "r1",
+  t: 1_500_000,
+  speed: 60,
+  state: "playing",
+  ...over,
+});
 
 function started(): ReplayView {
-  return replayReducer(replayReducer(REPLAY_OFF, { type: "start", range, speed: 60 }), { type: "started", replayId: "r1" });
+  return replayReducer(replayReducer(REPLAY_OFF, { type: "start", range, speed: 60 }), {
+    type: "started",
+    replayId: "r1",
+  });
 }
 
 describe("replayReducer", () => {

@@ -25,7 +25,14 @@ export function replayReducer(view: ReplayView, action: ReplayAction): ReplayVie
       return { phase: "starting", range: action.range, speed: action.speed };
     case "started":
       if (view.phase !== "starting") return view;
-      return { phase: "on", replayId: action.replayId, range: view.range, speed: view.speed, t: view.range.from, state: "playing" };
+      return {
+        phase: "on",
+        replayId: action.replayId,
+        range: view.range,
+        speed: view.speed,
+        t: view.range.from,
+        state: "playing",
+      };
     case "clock": {
       // The first clock may overtake the start answer on its way to the reducer.
       if (view.phase === "starting") view = replayReducer(view, { type: "started", replayId: action.clock.replayId });

@@ -19,7 +19,20 @@ export interface ReactionRow {
   confounded: boolean;
 }
 
-export const SORT_KEYS = ["publishedAt", "headline", "symbol", "resolution", "r15m", "r60m", "car", "tStat", "d0", "dCar", "dT", "confounded"] as const;
+export const SORT_KEYS = [
+  "publishedAt",
+  "headline",
+  "symbol",
+  "resolution",
+  "r15m",
+  "r60m",
+  "car",
+  "tStat",
+  "d0",
+  "dCar",
+  "dT",
+  "confounded",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = "ascending" | "descending";
 
@@ -36,20 +49,20 @@ export function rowsOf(news: NewsItem, reactions: readonly Reaction[]): Reaction
   return reactions.map((r) => {
     const day0 = r.daily?.windows.find((w) => w.window === "0");
     return {
-    key: `${news.id}\u0000${r.symbol}`,
-    newsId: news.id,
-    publishedAt: Date.parse(news.publishedAt),
-    headline: news.headline,
-    symbol: r.symbol,
-    r15m: r.returns["15m"],
-    r60m: r.returns["60m"],
-    car: r.abnormal?.car ?? null,
-    tStat: r.abnormal?.tStat ?? null,
-    d0: day0?.return ?? null,
-    dCar: day0?.abnormal ?? null,
-    dT: day0?.tStat ?? null,
-    resolution: r.resolution,
-    confounded: r.confounded,
+      key: `${news.id}\u0000${r.symbol}`,
+      newsId: news.id,
+      publishedAt: Date.parse(news.publishedAt),
+      headline: news.headline,
+      symbol: r.symbol,
+      r15m: r.returns["15m"],
+      r60m: r.returns["60m"],
+      car: r.abnormal?.car ?? null,
+      tStat: r.abnormal?.tStat ?? null,
+      d0: day0?.return ?? null,
+      dCar: day0?.abnormal ?? null,
+      dT: day0?.tStat ?? null,
+      resolution: r.resolution,
+      confounded: r.confounded,
     };
   });
 }
@@ -58,7 +71,10 @@ export function rowsOf(news: NewsItem, reactions: readonly Reaction[]): Reaction
 export function nextSort(current: Sort, key: SortKey): Sort {
   if (current.key === key) return { key, direction: current.direction === "ascending" ? "descending" : "ascending" };
   // Text reads A→Z first; figures and time read biggest/newest first.
-  return { key, direction: key === "headline" || key === "symbol" || key === "resolution" ? "ascending" : "descending" };
+  return {
+    key,
+    direction: key === "headline" || key === "symbol" || key === "resolution" ? "ascending" : "descending",
+  };
 }
 
 /**

@@ -13,7 +13,10 @@ export function readSavedWatchlist(): string[] | null {
     }
   }
   if (saved === null) return null;
-  const symbols = saved.split(",").map((s) => s.trim()).filter(Boolean);
+  const symbols = saved
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return symbols.length > 0 ? symbols : null;
 }
 

@@ -17,7 +17,11 @@ const symbols = (list: readonly Instrument[]) => list.map((i) => i.symbol);
 
 describe("watchlistOf", () => {
   it("puts the shipped instruments first, in their order", () => {
-    expect(symbols(watchlistOf(["^KS11", "000270.KS", "005380.KS"].map(instrument)))).toEqual(["005380.KS", "000270.KS", "^KS11"]);
+    expect(symbols(watchlistOf(["^KS11", "000270.KS", "005380.KS"].map(instrument)))).toEqual([
+      "005380.KS",
+      "000270.KS",
+      "^KS11",
+    ]);
   });
 
   it("keeps every other instrument, after the shipped ones, in the server's order", () => {

@@ -16,7 +16,9 @@ export function watchlistOf(instruments: readonly Instrument[]): Instrument[] {
     const index = order.indexOf(symbol);
     return index < 0 ? order.length : index;
   };
-  const shown = instruments.filter((i) => order.includes(i.symbol) || i.hasData === true || !SHIPPED_SYMBOLS.has(i.symbol));
+  const shown = instruments.filter(
+    (i) => order.includes(i.symbol) || i.hasData === true || !SHIPPED_SYMBOLS.has(i.symbol),
+  );
   // Array.prototype.sort is stable: unlisted symbols keep the server's order.
   return [...shown].sort((a, b) => rank(a.symbol) - rank(b.symbol));
 }

@@ -29,7 +29,11 @@ export function apiUrl<K extends RouteKey>(route: K, query: RouteQuery<K>): stri
 }
 
 /** GETs a JSON route; an ApiError with the server's message when it answers 4xx/5xx. */
-export async function getApi<K extends JsonGetRoute>(route: K, query: RouteQuery<K>, signal?: AbortSignal): Promise<RouteAnswer<K>> {
+export async function getApi<K extends JsonGetRoute>(
+  route: K,
+  query: RouteQuery<K>,
+  signal?: AbortSignal,
+): Promise<RouteAnswer<K>> {
   const url = apiUrl(route, query);
   const res = await fetch(url, { signal: signal ?? null, headers: { accept: "application/json" }, cache: "no-store" });
   if (!res.ok) {
@@ -76,5 +80,9 @@ export interface CandlesRequest {
 /** GET /api/candles */
 export function fetchCandles(req: CandlesRequest, signal?: AbortSignal): Promise<Candle[]> {
   const floor = (ms: number | undefined) => (ms === undefined ? undefined : Math.floor(ms));
-  return getApi("GET /api/candles", { symbol: req.symbol, interval: req.interval, from: floor(req.from), to: floor(req.to) }, signal);
+  return getApi(
+    "GET /api/candles",
+    { symbol: req.symbol, interval: req.interval, from: floor(req.from), to: floor(req.to) },
+    signal,
+  );
 }

@@ -30,12 +30,20 @@ export function fetchReactions(newsId: string, asOf?: number | null): Promise<Re
 }
 
 /** Headlines, newest first; `from`/`to` in epoch ms. */
-export function findNews(query: { from?: number; to?: number; limit?: number }, signal?: AbortSignal): Promise<NewsItem[]> {
+export function findNews(
+  query: { from?: number; to?: number; limit?: number },
+  signal?: AbortSignal,
+): Promise<NewsItem[]> {
   return getApi("GET /api/news", { limit: query.limit ?? MAX_NEWS_LIMIT, from: query.from, to: query.to }, signal);
 }
 
 /** Every stored tick of `symbol` in [from, to] (epoch ms), paging past the API's limit by seq. */
-export async function fetchTicksBetween(symbol: string, from: number, to: number, signal?: AbortSignal): Promise<Tick[]> {
+export async function fetchTicksBetween(
+  symbol: string,
+  from: number,
+  to: number,
+  signal?: AbortSignal,
+): Promise<Tick[]> {
   const all: Tick[] = [];
   let afterSeq = 0;
   for (;;) {

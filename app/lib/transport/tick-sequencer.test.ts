@@ -4,7 +4,13 @@ import { TickSequencer } from "./tick-sequencer";
 
 const HMC = "005380.KS";
 const KIA = "000270.KS";
-const tick = (seq: number, symbol = HMC): Tick => ({ symbol, seq, ts: 1_761_177_600_000 + seq * 1_000, price: 215_000, size: 1 });
+const tick = (seq: number, symbol = HMC): Tick => ({
+  symbol,
+  seq,
+  ts: 1_761_177_600_000 + seq * 1_000,
+  price: 215_000,
+  size: 1,
+});
 const seqs = (ticks: readonly Tick[]) => ticks.map((t) => `${t.symbol}#${t.seq}`);
 
 describe("TickSequencer", () => {
@@ -40,7 +46,13 @@ describe("TickSequencer", () => {
     // While the resume is out, a later batch neither delivers past the gap nor asks again.
     expect(s.batch([tick(16)])).toEqual({ deliver: [], resume: [] });
     const filled = s.resumed(HMC, [tick(12), tick(13), tick(14), tick(15)], false);
-    expect(seqs(filled.deliver)).toEqual(["005380.KS#12", "005380.KS#13", "005380.KS#14", "005380.KS#15", "005380.KS#16"]);
+    expect(seqs(filled.deliver)).toEqual([
+      "005380.KS#12",
+      "005380.KS#13",
+      "005380.KS#14",
+      "005380.KS#15",
+      "005380.KS#16",
+    ]);
     expect(filled.resume).toEqual([]);
   });
 

@@ -140,4 +140,3 @@ function merge(into: SequencerStep, from: SequencerStep): void {
   into.deliver.push(...from.deliver);
   into.resume.push(...from.resume);
 }
-

@@ -1,5 +1,12 @@
 import { io, type Socket } from "socket.io-client";
-import { type ClientToServerEvents, type FeedStatus, type HandshakeAuth, type Notice, PROTOCOL_VERSION, type ServerToClientEvents } from "../../../contract/events";
+import {
+  type ClientToServerEvents,
+  type FeedStatus,
+  type HandshakeAuth,
+  type Notice,
+  PROTOCOL_VERSION,
+  type ServerToClientEvents,
+} from "../../../contract/events";
 import type { MarketClock, NewsItem, Snapshot, Tick } from "../../../contract/model";
 import type { DataSource } from "../../../contract/resolution";
 import type { ConnectionStatus } from "./connection-status";

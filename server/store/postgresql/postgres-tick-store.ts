@@ -22,7 +22,8 @@ function numbers(ticks: readonly Tick[], field: "seq" | "ts" | "price" | "size")
 /** `{"a","b",…}`: a PostgreSQL array literal of the symbols, each quoted. */
 function symbols(ticks: readonly Tick[]): string {
   let literal = "{";
-  for (let i = 0; i < ticks.length; i++) literal += (i === 0 ? '"' : ',"') + ticks[i]!.symbol.replace(/["\\]/g, "\\$&") + '"';
+  for (let i = 0; i < ticks.length; i++)
+    literal += (i === 0 ? '"' : ',"') + ticks[i]!.symbol.replace(/["\\]/g, "\\$&") + '"';
   return literal + "}";
 }
 

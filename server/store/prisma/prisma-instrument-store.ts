@@ -15,7 +15,13 @@ export class PrismaInstrumentStore implements InstrumentStore {
     await this.prisma.$transaction(
       instruments.map(({ aliases, lookalikes, ambiguous, sector, beta, ...rest }) => {
         const tagging: Tagging = { ...(lookalikes?.length && { lookalikes }), ...(ambiguous?.length && { ambiguous }) };
-        const data = { ...rest, aliases: JSON.stringify(aliases), sector: sector ?? null, beta: beta ?? null, tagging: JSON.stringify(tagging) };
+        const data = {
+          ...rest,
+          aliases: JSON.stringify(aliases),
+          sector: sector ?? null,
+          beta: beta ?? null,
+          tagging: JSON.stringify(tagging),
+        };
         return this.prisma.instrument.upsert({ where: { symbol: rest.symbol }, create: data, update: data });
       }),
     );

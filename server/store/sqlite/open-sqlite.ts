@@ -21,7 +21,8 @@ export async function openSqlite(file: string): Promise<SqlitePrisma> {
   adapter.connect = async () => {
     const driver = await connect();
     const client = (driver as unknown as { client?: unknown }).client;
-    if (!(client instanceof Database)) throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its better-sqlite3 connection as `client`");
+    if (!(client instanceof Database))
+      throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its better-sqlite3 connection as `client`");
     connection = client;
     return driver;
   };

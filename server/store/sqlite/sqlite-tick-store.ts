@@ -122,7 +122,12 @@ export class SqliteTickStore implements TickStore {
       from,
       to,
     );
-    return rows.map((r) => ({ day: dayKeyOf(Number(r.ts)), ts: Number(r.ts), close: r.price, volume: Number(r.volume) }));
+    return rows.map((r) => ({
+      day: dayKeyOf(Number(r.ts)),
+      ts: Number(r.ts),
+      close: r.price,
+      volume: Number(r.volume),
+    }));
   }
 
   async lastTicks(): Promise<Map<string, Tick>> {

@@ -31,7 +31,10 @@ async function csv(name: string, text: string): Promise<string> {
 /** Imports and collects the skipped rows. */
 async function run(options: Omit<TickImportOptions, "onRowError">) {
   const skipped: { line: number; message: string }[] = [];
-  const summary = await importTicks(store, { ...options, onRowError: (line, message) => skipped.push({ line, message }) });
+  const summary = await importTicks(store, {
+    ...options,
+    onRowError: (line, message) => skipped.push({ line, message }),
+  });
   return { summary, skipped };
 }
 
@@ -44,9 +47,9 @@ async function seedHistory(): Promise<number> {
 describe("fatal: the import stops and the database is left as it was", () => {
   it("a missing required column", async () => {
     const before = await seedHistory();
-    await expect(importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-missing-column.csv") })).rejects.toThrow(
-      /missing column Low/,
-    );
+    await expect(
+      importTicks(store, { symbol: "005380.KS", file: fixture("yahoo-missing-column.csv") }),
+    ).rejects.toThrow(/missing column Low/);
     expect(await store.ticks.count()).toBe(before);
   });
 
@@ -107,7 +110,10 @@ describe("fatal: the import stops and the database is left as it was", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const failing = importTicks({ ...store, ticks: flaky }, { symbol: "000270.KS", file: fixture("yahoo-daily.csv"), batchSize: 4 });
+    const failing = importTicks(
+      { ...store, ticks: flaky },
+      { symbol: "000270.KS", file: fixture("yahoo-daily.csv"), batchSize: 4 },
+    );
     await expect(failing).rejects.toThrow(/SQLITE_FULL/);
     expect(appends).toBe(3);
     expect(await store.ticks.count()).toBe(before);
@@ -178,7 +184,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
         "2025-10-13,abc,1,1,1,1,1",
         "2025-10-14,100,90,80,95,95,10",
         "2025-10-15,0,1,1,1,1,1",
-        "2025-10-16,\"1,000\",1,1,1,1,1",
+        '2025-10-16,"1,000",1,1,1,1,1',
         "2025-02-30,1,1,1,1,1,1",
         "2025-10-17 10:00:00,1,1,1,1,1,1",
         "2025-10-20,1,1",
@@ -209,6 +215,8 @@ describe("per row: reported with its line number, skipped, the rest imported", (
   });
 
   it("an invalid symbol is fatal before anything is read", async () => {
-    await expect(importTicks(store, { symbol: "5380.KS", file: fixture("ticks.csv") })).rejects.toBeInstanceOf(ImportError);
+    await expect(importTicks(store, { symbol: "5380.KS", file: fixture("ticks.csv") })).rejects.toBeInstanceOf(
+      ImportError,
+    );
   });
 });

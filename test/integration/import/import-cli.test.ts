@@ -23,7 +23,9 @@ describe("npm run import", () => {
   it("imports a CSV, reports skipped rows on stderr and exits 0", async () => {
     const run = await runImportCli(["--symbol", "005380.KS", fixture("yahoo-daily.csv")], dbFile);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^imported 20 ticks from 5 rows, 2 rows skipped \(005380\.KS, seq 1–20, new instrument;/);
+    expect(run.stdout).toMatch(
+      /^imported 20 ticks from 5 rows, 2 rows skipped \(005380\.KS, seq 1–20, new instrument;/,
+    );
     expect(run.stderr).toContain("line 4 skipped: Open is null");
     expect(run.stderr).toContain("line 5 skipped: 2025-10-09 is not a KRX trading day");
     expect(await tickCount()).toBe(20);
@@ -33,7 +35,9 @@ describe("npm run import", () => {
     expect((await runImportCli(["--symbol", "005380.KS", fixture("yahoo-daily.csv")], dbFile)).code).toBe(0);
     const older = await runImportCli(["--symbol", "005380.KS", fixture("yahoo-daily-older.csv")], dbFile);
     expect(older.code).toBe(2);
-    expect(older.stderr).toMatch(/^import: line 2: the first tick .* is not after the last stored tick .*\(the database is unchanged\)\n$/);
+    expect(older.stderr).toMatch(
+      /^import: line 2: the first tick .* is not after the last stored tick .*\(the database is unchanged\)\n$/,
+    );
     expect(older.stdout).toBe("");
     // Later than what is stored, but unsorted part way through.
     const unsorted = await runImportCli(["--symbol", "005380.KS", fixture("yahoo-unsorted.csv")], dbFile);

@@ -113,7 +113,11 @@ describe("JSON", () => {
     });
     const items = await stored();
     expect(byHeadline(items, "Kia Corp and Hyundai").tickers).toEqual(["000270.KS", "005380.KS"]);
-    expect(byHeadline(items, "KOSPI opens flat")).toMatchObject({ tickers: ["^KS11"], url: null, publishedAt: "2025-10-24T00:00:00.000Z" });
+    expect(byHeadline(items, "KOSPI opens flat")).toMatchObject({
+      tickers: ["^KS11"],
+      url: null,
+      publishedAt: "2025-10-24T00:00:00.000Z",
+    });
     expect((await importNews(store, fixture("news.json"))).duplicates).toBe(2);
   });
 

@@ -20,7 +20,15 @@ describe("tick CSV (ts,price,size)", () => {
       file: fixture("ticks.csv"),
       onRowError: (line, message) => skipped.push([line, message]),
     });
-    expect(summary).toMatchObject({ format: "ticks", resolution: "tick", ticks: 6, rows: 10, skipped: 4, firstSeq: 1, lastSeq: 6 });
+    expect(summary).toMatchObject({
+      format: "ticks",
+      resolution: "tick",
+      ticks: 6,
+      rows: 10,
+      skipped: 4,
+      firstSeq: 1,
+      lastSeq: 6,
+    });
     expect(skipped).toEqual([
       [7, expect.stringMatching(/needs a UTC offset/)],
       [8, expect.stringMatching(/price "abc" is not a number/)],
@@ -40,7 +48,9 @@ describe("tick CSV (ts,price,size)", () => {
   });
 
   it("numbers after ticks the symbol already has, and refuses a file that starts at or before them", async () => {
-    await store.ticks.append([{ symbol: "000270.KS", seq: 1, ts: Date.parse("2025-10-21T15:00:00+09:00"), price: 214_000, size: 1 }]);
+    await store.ticks.append([
+      { symbol: "000270.KS", seq: 1, ts: Date.parse("2025-10-21T15:00:00+09:00"), price: 214_000, size: 1 },
+    ]);
     const summary = await importTicks(store, { symbol: "000270.KS", file: fixture("ticks.csv") });
     expect(summary).toMatchObject({ firstSeq: 2, lastSeq: 7 });
 

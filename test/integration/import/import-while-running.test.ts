@@ -49,7 +49,9 @@ describe("npm run import against a running server's database", () => {
       },
     ]);
     // The server reads the new history at once: daily candles and the last price.
-    const candles = (await (await fetch(`${server.url}/api/candles?symbol=005380.KS&interval=1d`)).json()) as { close: number }[];
+    const candles = (await (await fetch(`${server.url}/api/candles?symbol=005380.KS&interval=1d`)).json()) as {
+      close: number;
+    }[];
     expect(candles.map((c) => c.close)).toEqual([212_500, 215_000, 218_000, 220_500]);
     const ack = await socket.emitWithAck("subscribe", { symbols: ["005380.KS"] });
     expect(ack).toMatchObject({ ok: true, snapshots: [{ symbol: "005380.KS", seq: 16, last: { price: 220_500 } }] });

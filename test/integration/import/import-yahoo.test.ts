@@ -79,7 +79,12 @@ describe("Yahoo Finance daily CSV", () => {
       },
     ]);
     const closes = await store.ticks.dailyCloses("005380.KS", 0, Date.now());
-    expect(closes[0]).toEqual({ day: "2025-10-01", ts: kstTime("2025-10-01", 15, 30) - 1_000, close: 212_500, volume: 812_345 });
+    expect(closes[0]).toEqual({
+      day: "2025-10-01",
+      ts: kstTime("2025-10-01", 15, 30) - 1_000,
+      close: 212_500,
+      volume: 812_345,
+    });
     expect(closes).toHaveLength(5);
   });
 
@@ -134,7 +139,12 @@ describe("Yahoo Finance daily CSV", () => {
     ]);
     // A shipped symbol keeps its shipped definition (aliases for the tagger), with the name given.
     const kospi = (await store.instruments.list()).find((i) => i.symbol === "^KS11");
-    expect(kospi).toMatchObject({ name: "KOSPI test", nameKo: "코스피", kind: "index", aliases: expect.arrayContaining(["KOSPI index"]) });
+    expect(kospi).toMatchObject({
+      name: "KOSPI test",
+      nameKo: "코스피",
+      kind: "index",
+      aliases: expect.arrayContaining(["KOSPI index"]),
+    });
   });
 
   it("creates an unknown symbol's instrument with the name given, an index for ^", async () => {
@@ -197,7 +207,10 @@ describe("yfinance CSV (three-line header)", () => {
 
   it("reads yfinance's midnight-with-offset dates as daily bars of that day", async () => {
     const file = path.join(os.tmpdir(), `yf-midnight-${process.pid}.csv`);
-    await writeFile(file, "Date,Open,High,Low,Close,Volume\n2025-10-01 00:00:00+09:00,210000,214000,208500,212500,812345\n");
+    await writeFile(
+      file,
+      "Date,Open,High,Low,Close,Volume\n2025-10-01 00:00:00+09:00,210000,214000,208500,212500,812345\n",
+    );
     try {
       const summary = await importTicks(store, { symbol: "005380.KS", file });
       expect(summary).toMatchObject({ ticks: 4, resolution: "1d" });

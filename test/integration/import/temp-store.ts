@@ -42,11 +42,15 @@ export interface CliRun {
 /** Runs `npm run import -- …args` as its own process (without npm) against `dbFile`. */
 export async function runImportCli(args: string[], dbFile: string): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "server/cli/import.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-      timeout: 60_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "server/cli/import.ts", ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+        timeout: 60_000,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

@@ -7,7 +7,8 @@ import { sleep, withTimeout } from "../../support/wait-for";
 
 const KNOWN = ["005380.KS", "000270.KS", "^KS11"];
 // Well-formed KRX codes that name no instrument: they pass the schema and reach the lookup.
-const unknown = (from: number, count: number) => Array.from({ length: count }, (_, i) => `${String(900_000 + from + i)}.KS`);
+const unknown = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `${String(900_000 + from + i)}.KS`);
 
 const app = useTestApp();
 const open: TestSocket[] = [];
@@ -42,7 +43,10 @@ describe("subscription cap: rooms are bounded by the known instruments", () => {
   it("refuses 500 symbols in one call", async () => {
     const socket = await client();
     const answer = await request(socket, "subscribe", { symbols: unknown(0, 500) });
-    expect(answer).toMatchObject({ ok: false, error: { code: "bad_request", message: expect.stringContaining("symbols") } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: "bad_request", message: expect.stringContaining("symbols") },
+    });
     await expectUsable(socket);
   });
 
@@ -52,7 +56,10 @@ describe("subscription cap: rooms are bounded by the known instruments", () => {
     for (let call = 0; call < 10; call++) {
       // The known symbols ride along with unknown ones: a refused call joins nothing.
       const symbols = [...unknown(call * 50, 47), ...KNOWN];
-      expect(await request(socket, "subscribe", { symbols })).toMatchObject({ ok: false, error: { code: "not_found" } });
+      expect(await request(socket, "subscribe", { symbols })).toMatchObject({
+        ok: false,
+        error: { code: "not_found" },
+      });
     }
     const singles = await Promise.all(unknown(1_000, 90).map((s) => request(socket, "subscribe", { symbols: [s] })));
     expect(singles.every((a) => !a.ok && a.error.code === "not_found")).toBe(true);
@@ -91,7 +98,10 @@ describe("hostile tickers are refused before any database or room lookup", () =>
         ["resume", { symbol, afterSeq: 0 }],
         ["replay:start", { symbols: [symbol], from: 0, to: 1 }],
       ] as const) {
-        expect(await request(socket, event, payload), event).toMatchObject({ ok: false, error: { code: "bad_request" } });
+        expect(await request(socket, event, payload), event).toMatchObject({
+          ok: false,
+          error: { code: "bad_request" },
+        });
       }
       const http = await requestJson(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}`);
       expect(http).toMatchObject({ status: 400, body: { error: { code: "bad_request" } } });
@@ -103,15 +113,21 @@ describe("hostile tickers are refused before any database or room lookup", () =>
 });
 
 describe("a payload over the size limit (16 KiB)", () => {
-  it.each([["websocket"], ["polling"]])("over %s: closes that connection only; the process serves the next client", async (transport) => {
-    const victim = await client({ transports: [transport] });
-    const bystander = await client();
-    const gone = withTimeout("the oversized client to be dropped", new Promise<string>((resolve) => victim.once("disconnect", resolve)));
-    victim.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(32 * 1024) } as never, (() => undefined));
-    expect(await gone).toMatch(/transport (close|error)/);
-    expect(bystander.connected).toBe(true);
-    await expectUsable(bystander);
-    await expectUsable(await client({ transports: [transport] }));
-    expect((await requestJson(app.url, "/api/health")).status).toBe(200);
-  });
+  it.each([["websocket"], ["polling"]])(
+    "over %s: closes that connection only; the process serves the next client",
+    async (transport) => {
+      const victim = await client({ transports: [transport] });
+      const bystander = await client();
+      const gone = withTimeout(
+        "the oversized client to be dropped",
+        new Promise<string>((resolve) => victim.once("disconnect", resolve)),
+      );
+      victim.emit("subscribe", { symbols: ["005380.KS"], pad: "x".repeat(32 * 1024) } as never, () => undefined);
+      expect(await gone).toMatch(/transport (close|error)/);
+      expect(bystander.connected).toBe(true);
+      await expectUsable(bystander);
+      await expectUsable(await client({ transports: [transport] }));
+      expect((await requestJson(app.url, "/api/health")).status).toBe(200);
+    },
+  );
 });

@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 /** A server on the shared file and a client receiving every symbol's live ticks. */
-async function start(): Promise<{ node: NodeProcess; socket: TestSocket; collector: TickCollector; snapshotSeqs: Map<string, number> }> {
+async function start(): Promise<{
+  node: NodeProcess;
+  socket: TestSocket;
+  collector: TickCollector;
+  snapshotSeqs: Map<string, number>;
+}> {
   const node = await spawnNode(env);
   nodes.push(node);
   const socket = await connectClient(node.url);
@@ -41,7 +46,9 @@ interface FileState {
 function openFile(): FileState {
   const db = new Database(dbFile);
   const integrity = (db.pragma("integrity_check", { simple: true }) as string) ?? "";
-  const rows = db.prepare(`SELECT symbol, MIN(seq) AS min, MAX(seq) AS max, COUNT(*) AS count FROM "Tick" GROUP BY symbol`).all() as {
+  const rows = db
+    .prepare(`SELECT symbol, MIN(seq) AS min, MAX(seq) AS max, COUNT(*) AS count FROM "Tick" GROUP BY symbol`)
+    .all() as {
     symbol: string;
     min: number;
     max: number;
@@ -60,7 +67,12 @@ function openFile(): FileState {
 }
 
 const sameTick = (a: Tick | undefined, b: Tick) =>
-  a !== undefined && a.symbol === b.symbol && a.seq === b.seq && a.ts === b.ts && a.price === b.price && a.size === b.size;
+  a !== undefined &&
+  a.symbol === b.symbol &&
+  a.seq === b.seq &&
+  a.ts === b.ts &&
+  a.price === b.price &&
+  a.size === b.size;
 
 /** Contiguous from 1: as many rows as the highest seq. */
 function expectContiguous(state: FileState): void {

@@ -17,11 +17,21 @@ const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
 const FAIL_TICKS = `CREATE TRIGGER fail_ticks BEFORE INSERT ON "Tick" BEGIN SELECT RAISE(ABORT, 'injected: disk I/O error'); END;`;
 
 /** Runs `server/index.ts` with `env` until it exits: its status and its stderr. */
-async function startToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; listening: boolean }> {
+async function startToExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; listening: boolean }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", SERVE_PAGES: "false", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "silent", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SERVE_PAGES: "false",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "silent",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -48,19 +58,27 @@ describe("a start that cannot work exits non-zero with one line", () => {
 
   it.each<[string, () => Record<string, string>, RegExp]>([
     ["FEED=replay without a tape", () => ({ FEED: "replay", DATABASE_URL: db() }), /FEED/],
-    ["an unreadable scenario", () => ({ FEED: "scenario:/nonexistent/aftershock.json", DATABASE_URL: db() }), /nonexistent\/aftershock\.json/],
+    [
+      "an unreadable scenario",
+      () => ({ FEED: "scenario:/nonexistent/aftershock.json", DATABASE_URL: db() }),
+      /nonexistent\/aftershock\.json/,
+    ],
     ["an unreadable tape", () => ({ FEED: "replay:/nonexistent/tape.csv", DATABASE_URL: db() }), /./],
     ["an unreachable database", () => ({ DATABASE_URL: "postgresql://root@127.0.0.1:1/aftershock" }), /./],
-  ])("%s", async (_, env, names) => {
-    const { code, stderr, listening } = await startToExit(env());
-    expect(code, stderr).not.toBe(0);
-    expect(code).not.toBeNull();
-    expect(listening).toBe(false);
-    const lines = stderr.split("\n").filter((l) => l.trim() !== "");
-    expect(lines, stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^aftershock: /);
-    expect(lines[0]).toMatch(names);
-  }, 120_000);
+  ])(
+    "%s",
+    async (_, env, names) => {
+      const { code, stderr, listening } = await startToExit(env());
+      expect(code, stderr).not.toBe(0);
+      expect(code).not.toBeNull();
+      expect(listening).toBe(false);
+      const lines = stderr.split("\n").filter((l) => l.trim() !== "");
+      expect(lines, stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(/^aftershock: /);
+      expect(lines[0]).toMatch(names);
+    },
+    120_000,
+  );
 
   it("a failed seed", async () => {
     // A migrated, empty database whose tick table refuses every insert.
@@ -69,7 +87,9 @@ describe("a start that cannot work exits non-zero with one line", () => {
     const app = await startTestApp({ dbFile: file, env: { FEED: "off" } });
     await app.close();
     const sqlite = new Database(file);
-    sqlite.exec(`DELETE FROM "NewsTicker"; DELETE FROM "News"; DELETE FROM "Tick"; DELETE FROM "Instrument"; ${FAIL_TICKS}`);
+    sqlite.exec(
+      `DELETE FROM "NewsTicker"; DELETE FROM "News"; DELETE FROM "Tick"; DELETE FROM "Instrument"; ${FAIL_TICKS}`,
+    );
     sqlite.close();
     const { code, stderr, listening } = await startToExit({ DATABASE_URL: `file:${file}` });
     expect(code, stderr).toBe(1);
@@ -100,16 +120,24 @@ describe("a store that keeps failing pauses the feed, visibly", () => {
     sqlite.pragma("busy_timeout = 5000");
     sqlite.exec(FAIL_TICKS);
     try {
-      await waitFor("the viewer to hear the feed paused", () => statuses.some((s) => s.state === "paused"), { timeoutMs: 30_000 });
+      await waitFor("the viewer to hear the feed paused", () => statuses.some((s) => s.state === "paused"), {
+        timeoutMs: 30_000,
+      });
       const paused = statuses.find((s) => s.state === "paused")!;
       expect(paused).toMatchObject({ state: "paused", reason: expect.stringContaining("storage unavailable") });
       const health = await requestJson<{ error: { code: string; message: string } }>(app.url, "/api/health");
       expect(health.status).toBe(503);
-      expect(health.body.error).toMatchObject({ code: "unavailable", message: expect.stringMatching(/^feed paused: storage unavailable/) });
+      expect(health.body.error).toMatchObject({
+        code: "unavailable",
+        message: expect.stringMatching(/^feed paused: storage unavailable/),
+      });
 
       // A viewer connecting now is told at once.
       const late: TestSocket = io(app.url, { transports: ["websocket"], reconnection: false, forceNew: true });
-      const told = await withTimeout("feed:status on connecting", new Promise<FeedStatus>((resolve) => late.once("feed:status", resolve)));
+      const told = await withTimeout(
+        "feed:status on connecting",
+        new Promise<FeedStatus>((resolve) => late.once("feed:status", resolve)),
+      );
       expect(told.state).toBe("paused");
       late.close();
 
@@ -136,7 +164,10 @@ describe("a store that keeps failing pauses the feed, visibly", () => {
       let after = 0;
       let expected = 1;
       for (;;) {
-        const page = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${after}&limit=10000`);
+        const page = await getOk<Tick[]>(
+          app.url,
+          `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${after}&limit=10000`,
+        );
         for (const tick of page) expect(tick.seq).toBe(expected++);
         if (page.length < 10_000) break;
         after = page.at(-1)!.seq;

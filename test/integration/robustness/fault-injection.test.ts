@@ -21,8 +21,11 @@ afterAll(async () => {
 /** Every stored tick of `symbol` after `afterSeq`, paging through the API. */
 async function storedAfter(symbol: string, afterSeq: number): Promise<Tick[]> {
   const all: Tick[] = [];
-  for (let after = afterSeq; ; ) {
-    const page = await getOk<Tick[]>(app.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${after}&limit=10000`);
+  for (let after = afterSeq; ;) {
+    const page = await getOk<Tick[]>(
+      app.url,
+      `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${after}&limit=10000`,
+    );
     all.push(...page);
     if (page.length < 10_000) return all;
     after = page[page.length - 1]!.seq;
@@ -120,7 +123,10 @@ describe("fault injection: 100 dropped connections in a fast stream", () => {
       [
         `fault injection: ${DROPS} drops (${kinds.transport} transport, ${kinds.reconnect} disconnect+connect, ${kinds.fresh} new session) over ${(streamMs / 1000).toFixed(1)} s, seed ${SEED}`,
         `  client: ${JSON.stringify(client.stats)}`,
-        ...symbols.map((s) => `  ${s}: ${JSON.stringify(results.get(s))}, held before the final resume ${before.get(s)}, filled by it ${filledAtEnd.get(s)}`),
+        ...symbols.map(
+          (s) =>
+            `  ${s}: ${JSON.stringify(results.get(s))}, held before the final resume ${before.get(s)}, filled by it ${filledAtEnd.get(s)}`,
+        ),
         `  total: stored ${totals.stored}, held ${totals.held}, missing ${totals.missing}, duplicated ${totals.duplicated}, different ${totals.different}`,
       ].join("\n"),
     );
@@ -136,7 +142,14 @@ describe("fault injection: 100 dropped connections in a fast stream", () => {
     // The client caught up by itself during the stream; the final resume is only the proof.
     expect([...filledAtEnd.values()]).toEqual(symbols.map(() => 0));
     for (const [symbol, result] of results) {
-      expect({ symbol, ...result }).toEqual({ symbol, stored: result.stored, held: result.stored, missing: 0, duplicated: 0, different: 0 });
+      expect({ symbol, ...result }).toEqual({
+        symbol,
+        stored: result.stored,
+        held: result.stored,
+        missing: 0,
+        duplicated: 0,
+        different: 0,
+      });
     }
   });
 });

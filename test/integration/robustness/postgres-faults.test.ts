@@ -15,7 +15,8 @@ interface Span {
 // of the node killed mid-stream, then the server restarted under it.
 describe("PostgreSQL faults under a running node", () => {
   const binaries = postgresBinaries();
-  if (!binaries && process.env.CI) throw new Error("PostgreSQL binaries are required in CI (/usr/lib/postgresql/*/bin)");
+  if (!binaries && process.env.CI)
+    throw new Error("PostgreSQL binaries are required in CI (/usr/lib/postgresql/*/bin)");
   let server: PrivatePostgres | null = null;
   let app: TestApp | null = null;
   afterAll(async () => {
@@ -23,41 +24,58 @@ describe("PostgreSQL faults under a running node", () => {
     await server?.stop();
   });
 
-  it.skipIf(!binaries)("keeps serving, the feed resumes, no seq gap and no reuse in the store", async () => {
-    server = await PrivatePostgres.start();
-    const url = await server.createDatabase("aftershock");
-    app = await startTestApp({ env: { DATABASE_URL: url, FEED_SPEED: "600" } });
-    const live = app;
-    const stored = async () => Number((await server!.query<{ n: string }>(url, `SELECT count(*) AS n FROM "Tick"`))[0]!.n);
-    const clockMoves = async (what: string) => {
-      const t = live.ctx.feed.clock()!.t;
-      await waitFor(what, () => live.ctx.feed.clock()!.t > t, { timeoutMs: 60_000 });
-    };
-    await clockMoves("the feed to run");
+  it.skipIf(!binaries)(
+    "keeps serving, the feed resumes, no seq gap and no reuse in the store",
+    async () => {
+      server = await PrivatePostgres.start();
+      const url = await server.createDatabase("aftershock");
+      app = await startTestApp({ env: { DATABASE_URL: url, FEED_SPEED: "600" } });
+      const live = app;
+      const stored = async () =>
+        Number((await server!.query<{ n: string }>(url, `SELECT count(*) AS n FROM "Tick"`))[0]!.n);
+      const clockMoves = async (what: string) => {
+        const t = live.ctx.feed.clock()!.t;
+        await waitFor(what, () => live.ctx.feed.clock()!.t > t, { timeoutMs: 60_000 });
+      };
+      await clockMoves("the feed to run");
 
-    // 1. Every backend of the node killed mid-stream.
-    const before = await stored();
-    const killed = await server.query<{ pid: number }>(
-      url,
-      `SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE datname = 'aftershock' AND pid <> pg_backend_pid()`,
-    );
-    expect(killed.length).toBeGreaterThan(0);
-    await waitFor("ticks stored after the kill", async () => (await stored()) > before, { timeoutMs: 60_000 });
-    expect((await requestJson(live.url, "/api/health")).status).toBe(200);
+      // 1. Every backend of the node killed mid-stream.
+      const before = await stored();
+      const killed = await server.query<{ pid: number }>(
+        url,
+        `SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE datname = 'aftershock' AND pid <> pg_backend_pid()`,
+      );
+      expect(killed.length).toBeGreaterThan(0);
+      await waitFor("ticks stored after the kill", async () => (await stored()) > before, { timeoutMs: 60_000 });
+      expect((await requestJson(live.url, "/api/health")).status).toBe(200);
 
-    // 2. The server restarted under the node.
-    await server.restart();
-    const afterRestart = await stored();
-    await waitFor("ticks stored after the restart", async () => (await stored()) > afterRestart, { timeoutMs: 90_000 });
-    await waitFor("health to say ok", async () => (await requestJson(live.url, "/api/health")).status === 200, { timeoutMs: 30_000 });
-    await clockMoves("the feed to run again");
-    // Reads still served.
-    expect((await getOk<unknown[]>(live.url, "/api/instruments")).length).toBeGreaterThan(0);
+      // 2. The server restarted under the node.
+      await server.restart();
+      const afterRestart = await stored();
+      await waitFor("ticks stored after the restart", async () => (await stored()) > afterRestart, {
+        timeoutMs: 90_000,
+      });
+      await waitFor("health to say ok", async () => (await requestJson(live.url, "/api/health")).status === 200, {
+        timeoutMs: 30_000,
+      });
+      await clockMoves("the feed to run again");
+      // Reads still served.
+      expect((await getOk<unknown[]>(live.url, "/api/instruments")).length).toBeGreaterThan(0);
 
-    await live.bus.flush();
-    // Per symbol: seqs 1..max, each once (the primary key rules out reuse; count = max rules out gaps).
-    const spans = await server.query<Span>(url, `SELECT symbol, count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM "Tick" GROUP BY symbol`);
-    expect(spans.length).toBeGreaterThan(0);
-    for (const span of spans) expect({ symbol: span.symbol, n: Number(span.n), lo: span.lo }).toEqual({ symbol: span.symbol, n: span.hi, lo: 1 });
-  }, 300_000);
+      await live.bus.flush();
+      // Per symbol: seqs 1..max, each once (the primary key rules out reuse; count = max rules out gaps).
+      const spans = await server.query<Span>(
+        url,
+        `SELECT symbol, count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM "Tick" GROUP BY symbol`,
+      );
+      expect(spans.length).toBeGreaterThan(0);
+      for (const span of spans)
+        expect({ symbol: span.symbol, n: Number(span.n), lo: span.lo }).toEqual({
+          symbol: span.symbol,
+          n: span.hi,
+          lo: 1,
+        });
+    },
+    300_000,
+  );
 });

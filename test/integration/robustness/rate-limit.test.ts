@@ -27,11 +27,14 @@ type Answer = { ok: boolean; error?: { code: string; message: string } };
 
 /** Emits `count` events at once, without waiting between them, and collects the acks. */
 function burst(socket: TestSocket, event: string, payload: unknown, count: number): Promise<Answer[]> {
-  return Promise.all(Array.from({ length: count }, () => request(socket, event as "resume", payload) as Promise<Answer>));
+  return Promise.all(
+    Array.from({ length: count }, () => request(socket, event as "resume", payload) as Promise<Answer>),
+  );
 }
 
 /** Tokens a bucket refilling at `perSecond` can have gained since `started` (plus one for rounding). */
-const refilled = (perSecond: number, started: number) => Math.ceil(((performance.now() - started) / 1000) * perSecond) + 1;
+const refilled = (perSecond: number, started: number) =>
+  Math.ceil(((performance.now() - started) / 1000) * perSecond) + 1;
 
 const RESUME = { symbol: "005380.KS", afterSeq: Number.MAX_SAFE_INTEGER };
 const isLimited = (a: Answer) => !a.ok && a.error?.code === "rate_limited";
@@ -84,7 +87,8 @@ describe("per-socket limit", () => {
     const drain = burst(socket, "resume", RESUME, 150);
     const answers: Promise<Answer>[][] = events.map(() => []);
     for (let round = 0; round < 10; round++) {
-      for (const [i, [event, payload]] of events.entries()) answers[i]!.push(request(socket, event as "resume", payload));
+      for (const [i, [event, payload]] of events.entries())
+        answers[i]!.push(request(socket, event as "resume", payload));
     }
     await drain;
     for (const [i, [event]] of events.entries()) {
@@ -106,7 +110,9 @@ describe("per-socket limit", () => {
         for (; sent < due; sent++) socket.emit("replay:stop", { replayId: "x" }, () => undefined);
       }, 20);
       try {
-        expect(await withTimeout("the flooding socket to be disconnected", reason, 10_000)).toBe("io server disconnect");
+        expect(await withTimeout("the flooding socket to be disconnected", reason, 10_000)).toBe(
+          "io server disconnect",
+        );
       } finally {
         clearInterval(timer);
       }

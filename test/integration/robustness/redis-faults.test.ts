@@ -57,58 +57,70 @@ describe("Redis faults under two nodes", async () => {
     await dropDb?.();
   });
 
-  it.skipIf(!available)("exactly one leader afterwards; viewers on both nodes resume with no gap", async () => {
-    redis = await PrivateRedis.start();
-    const db = await createTestDatabase();
-    dropDb = db.drop;
-    const env = { DATABASE_URL: db.url, REDIS_URL: redis.url, CLUSTER: `it-${randomUUID().slice(0, 8)}`, FEED_SPEED: "300" };
-    const a = await spawnNode(env);
-    nodes.push(a);
-    await waitFor("node A to lead", async () => (await a.health())?.leader, { timeoutMs: 90_000 });
-    const b = await spawnNode(env);
-    nodes.push(b);
-    const onA = await Viewer.on(a);
-    const onB = await Viewer.on(b);
-    viewers.push(onA, onB);
-    const flowing = async (what: string) => {
-      const marks = viewers.map((v) => v.maxSeq("^KS11"));
-      await waitFor(what, () => viewers.every((v, i) => v.maxSeq("^KS11") > marks[i]! + 10), { timeoutMs: 90_000 });
-    };
-    const leaders = async () => {
-      const healths = await Promise.all(nodes.map((n) => n.health()));
-      return healths.filter((h): h is Health => h !== null && h.leader === true).length;
-    };
-    // Exactly one leader, and it stays one for a while (two lock expiries).
-    const settledOnOne = async (what: string) => {
-      await waitFor(what, async () => (await leaders()) === 1, { timeoutMs: 60_000 });
-      for (let i = 0; i < 6; i++) {
-        await sleep(1_000);
-        expect(await leaders()).toBe(1);
+  it.skipIf(!available)(
+    "exactly one leader afterwards; viewers on both nodes resume with no gap",
+    async () => {
+      redis = await PrivateRedis.start();
+      const db = await createTestDatabase();
+      dropDb = db.drop;
+      const env = {
+        DATABASE_URL: db.url,
+        REDIS_URL: redis.url,
+        CLUSTER: `it-${randomUUID().slice(0, 8)}`,
+        FEED_SPEED: "300",
+      };
+      const a = await spawnNode(env);
+      nodes.push(a);
+      await waitFor("node A to lead", async () => (await a.health())?.leader, { timeoutMs: 90_000 });
+      const b = await spawnNode(env);
+      nodes.push(b);
+      const onA = await Viewer.on(a);
+      const onB = await Viewer.on(b);
+      viewers.push(onA, onB);
+      const flowing = async (what: string) => {
+        const marks = viewers.map((v) => v.maxSeq("^KS11"));
+        await waitFor(what, () => viewers.every((v, i) => v.maxSeq("^KS11") > marks[i]! + 10), { timeoutMs: 90_000 });
+      };
+      const leaders = async () => {
+        const healths = await Promise.all(nodes.map((n) => n.health()));
+        return healths.filter((h): h is Health => h !== null && h.leader === true).length;
+      };
+      // Exactly one leader, and it stays one for a while (two lock expiries).
+      const settledOnOne = async (what: string) => {
+        await waitFor(what, async () => (await leaders()) === 1, { timeoutMs: 60_000 });
+        for (let i = 0; i < 6; i++) {
+          await sleep(1_000);
+          expect(await leaders()).toBe(1);
+        }
+      };
+      await flowing("ticks to both nodes' viewers");
+
+      // 1. Every connection to Redis killed (the nodes' lock, adapter and stream readers).
+      const killed = Number(await redis.cli("CLIENT", "KILL", "TYPE", "normal"));
+      expect(killed).toBeGreaterThan(0);
+      await settledOnOne("one leader after CLIENT KILL");
+      await flowing("ticks to both viewers after CLIENT KILL");
+
+      // 2. Redis restarted, empty: the lock and the streams are gone.
+      await redis.restart();
+      await settledOnOne("one leader after the Redis restart");
+      await flowing("ticks to both viewers after the restart");
+
+      for (const viewer of viewers) {
+        await viewer.resumeAll();
+        for (const symbol of SYMBOLS) {
+          const seqs = [...viewer.held.get(symbol)!.keys()].sort((x, y) => x - y);
+          expect(seqs.length).toBeGreaterThan(10);
+          expect(seqs, `${symbol}: no gap`).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+          const last = seqs.at(-1)!;
+          const stored = await getOk<Tick[]>(
+            b.url,
+            `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${Math.max(seqs[0]! - 1, last - 200)}&limit=200`,
+          );
+          expect(stored.map((t) => viewer.held.get(symbol)!.get(t.seq))).toEqual(stored);
+        }
       }
-    };
-    await flowing("ticks to both nodes' viewers");
-
-    // 1. Every connection to Redis killed (the nodes' lock, adapter and stream readers).
-    const killed = Number(await redis.cli("CLIENT", "KILL", "TYPE", "normal"));
-    expect(killed).toBeGreaterThan(0);
-    await settledOnOne("one leader after CLIENT KILL");
-    await flowing("ticks to both viewers after CLIENT KILL");
-
-    // 2. Redis restarted, empty: the lock and the streams are gone.
-    await redis.restart();
-    await settledOnOne("one leader after the Redis restart");
-    await flowing("ticks to both viewers after the restart");
-
-    for (const viewer of viewers) {
-      await viewer.resumeAll();
-      for (const symbol of SYMBOLS) {
-        const seqs = [...viewer.held.get(symbol)!.keys()].sort((x, y) => x - y);
-        expect(seqs.length).toBeGreaterThan(10);
-        expect(seqs, `${symbol}: no gap`).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
-        const last = seqs.at(-1)!;
-        const stored = await getOk<Tick[]>(b.url, `/api/ticks?symbol=${encodeURIComponent(symbol)}&afterSeq=${Math.max(seqs[0]! - 1, last - 200)}&limit=200`);
-        expect(stored.map((t) => viewer.held.get(symbol)!.get(t.seq))).toEqual(stored);
-      }
-    }
-  }, 420_000);
+    },
+    420_000,
+  );
 });

@@ -43,7 +43,17 @@ const RETRY_MS = 100;
  */
 export class ResumingClient {
   readonly socket: TestSocket;
-  readonly stats: ClientStats = { connects: 0, recovered: 0, live: 0, resumed: 0, ignored: 0, gaps: 0, missedSeqs: 0, resumes: 0, failedAcks: 0 };
+  readonly stats: ClientStats = {
+    connects: 0,
+    recovered: 0,
+    live: 0,
+    resumed: 0,
+    ignored: 0,
+    gaps: 0,
+    missedSeqs: 0,
+    resumes: 0,
+    failedAcks: 0,
+  };
   private readonly lanes = new Map<string, Lane>();
   private readonly held = new Map<string, Tick[]>();
   private readonly keepTicks: boolean;
@@ -110,7 +120,9 @@ export class ResumingClient {
     if (!lane) throw new Error(`${symbol} was never subscribed`);
     let added = 0;
     for (;;) {
-      const answer = (await this.socket.timeout(ACK_MS).emitWithAck("resume", { symbol, afterSeq: lane.last })) as ResumeAnswer;
+      const answer = (await this.socket
+        .timeout(ACK_MS)
+        .emitWithAck("resume", { symbol, afterSeq: lane.last })) as ResumeAnswer;
       if (!answer.ok) throw new Error(`resume ${symbol} failed: ${answer.error.code}`);
       for (const tick of answer.ticks) if (this.accept(tick, "resumed")) added++;
       if (!answer.more) return added;
@@ -161,7 +173,8 @@ export class ResumingClient {
       if (error || !answer.ok) {
         this.stats.failedAcks += 1;
         // Lost with its connection: the next connect resumes. Refused: ask again shortly.
-        if (epoch === this.epoch) setTimeout(() => epoch === this.epoch && this.socket.connected && this.resume(symbol), RETRY_MS);
+        if (epoch === this.epoch)
+          setTimeout(() => epoch === this.epoch && this.socket.connected && this.resume(symbol), RETRY_MS);
         return;
       }
       for (const tick of answer.ticks) this.accept(tick, "resumed");

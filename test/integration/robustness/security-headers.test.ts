@@ -6,7 +6,10 @@ import { directives } from "../../support/csp";
 const app = useTestApp();
 
 /** A raw request (fetch may not set Host): "GET /path" or "POST /path"; the status and the headers. */
-function get(target: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string> }> {
+function get(
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string> }> {
   const { hostname, port } = new URL(app.url);
   const [method, path] = target.includes(" ") ? target.split(" ") : ["GET", target];
   return new Promise((resolve, reject) => {

@@ -32,7 +32,11 @@ beforeAll(async () => {
   const answer = await request(healthy, "subscribe", { symbols: SYMBOLS });
   if (!answer.ok) throw new Error(JSON.stringify(answer.error));
   startSeq = new Map(answer.snapshots.map((s) => [s.symbol, s.seq]));
-  stalled = await connectClient(app.url, { auth: { viewer: "stalled-viewer" }, reconnection: true, reconnectionDelay: 100 });
+  stalled = await connectClient(app.url, {
+    auth: { viewer: "stalled-viewer" },
+    reconnection: true,
+    reconnectionDelay: 100,
+  });
   expect(await request(stalled, "subscribe", { symbols: SYMBOLS })).toMatchObject({ ok: true });
   await waitFor("two viewers on the server", () => app.viewers() === 2);
 
@@ -71,14 +75,19 @@ describe("a viewer that stops reading", () => {
     await waitFor("the healthy viewer to receive every stored tick", () =>
       SYMBOLS.every((s) => collector.after(s, startSeq.get(s)!).length === last.get(s)!.seq - startSeq.get(s)!),
     );
-    for (const symbol of SYMBOLS) expect(firstSeqBreak(collector.after(symbol, startSeq.get(symbol)!), startSeq.get(symbol)! + 1)).toBeNull();
+    for (const symbol of SYMBOLS)
+      expect(firstSeqBreak(collector.after(symbol, startSeq.get(symbol)!), startSeq.get(symbol)! + 1)).toBeNull();
   });
 
   it("reconnects once it reads again and is told why it was cut", async () => {
     const notices: Notice[] = [];
     stalled.on("notice", (notice) => notices.push(notice));
     underlying(stalled).resume();
-    await waitFor("the stalled viewer to reconnect and get the notice", () => notices.some((n) => n.code === "slow_consumer"), { timeoutMs: 60_000 });
+    await waitFor(
+      "the stalled viewer to reconnect and get the notice",
+      () => notices.some((n) => n.code === "slow_consumer"),
+      { timeoutMs: 60_000 },
+    );
     expect(stalled.connected).toBe(true);
     expect(notices.find((n) => n.code === "slow_consumer")!.message).toMatch(/fell too far behind/);
     // A new connection that was never cut hears nothing.

@@ -17,7 +17,14 @@ function raw(base: string, method: string, path: string, headers: Record<string,
   return new Promise((resolve, reject) => {
     const noHost = headers.host === "";
     const sent = noHost ? Object.fromEntries(Object.entries(headers).filter(([name]) => name !== "host")) : headers;
-    const target = { hostname: hostname === "0.0.0.0" ? "127.0.0.1" : hostname, port, method, path, headers: sent, setHost: !noHost };
+    const target = {
+      hostname: hostname === "0.0.0.0" ? "127.0.0.1" : hostname,
+      port,
+      method,
+      path,
+      headers: sent,
+      setHost: !noHost,
+    };
     const req = httpRequest(target, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -45,7 +52,13 @@ function upgrade(base: string, host: string): Promise<Raw> {
       hostname,
       port,
       path: "/socket.io/?EIO=4&transport=websocket",
-      headers: { host, connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" },
+      headers: {
+        host,
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+      },
     });
     req.on("upgrade", (res, socket) => {
       socket.destroy();
@@ -54,7 +67,13 @@ function upgrade(base: string, host: string): Promise<Raw> {
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown,
+        }),
+      );
     });
     req.on("error", reject);
     req.end();
@@ -87,9 +106,17 @@ describe("the Host allowlist (DNS rebinding)", () => {
     ["GET", "/"],
     ["GET", "/socket.io/?EIO=4&transport=polling"],
   ])("%s %s with a foreign Host answers 421 with the error shape", async (method, path) => {
-    const res = await raw(app.url, method, path, { host: `attacker.example:${port}`, ...json }, method === "POST" ? news : undefined);
+    const res = await raw(
+      app.url,
+      method,
+      path,
+      { host: `attacker.example:${port}`, ...json },
+      method === "POST" ? news : undefined,
+    );
     expect(res.status).toBe(421);
-    expect(res.body).toEqual({ error: { code: "host_not_allowed", message: expect.stringContaining("attacker.example") } });
+    expect(res.body).toEqual({
+      error: { code: "host_not_allowed", message: expect.stringContaining("attacker.example") },
+    });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
   });
 
@@ -164,7 +191,13 @@ describe("API_TOKEN", () => {
   });
 
   it("a write with the token is stored; reads need none", async () => {
-    const res = await raw(app.url, "POST", "/api/news", { host: "127.0.0.1", ...json, authorization: `Bearer ${TOKEN}` }, news);
+    const res = await raw(
+      app.url,
+      "POST",
+      "/api/news",
+      { host: "127.0.0.1", ...json, authorization: `Bearer ${TOKEN}` },
+      news,
+    );
     expect(res.status).toBe(201);
     const read = await raw(app.url, "GET", "/api/news?limit=5", { host: "127.0.0.1" });
     expect(read.status).toBe(200);
