@@ -16,16 +16,34 @@ async function freshDb(dir: string, name: string): Promise<string> {
   return file;
 }
 
-// The fastest thing that does the same job: one prepared insert, one transaction, WAL.
+// The fastest thing known to do the same job on the bare driver: prepared inserts of 500
+// rows each (one row per statement runs at about two thirds of this), one transaction per
+// batch, WAL.
+const RAW_ROWS = 500;
 function rawInsert(file: string, ticks: readonly Tick[]): number {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  const insert = db.prepare(`INSERT INTO "Tick" ("symbol","seq","ts","price","size") VALUES (?,?,?,?,?)`);
+  const values = (n: number) => Array(n).fill("(?,?,?,?,?)").join(",");
+  const many = db.prepare(`INSERT INTO "Tick" ("symbol","seq","ts","price","size") VALUES ${values(RAW_ROWS)}`);
+  const one = db.prepare(`INSERT INTO "Tick" ("symbol","seq","ts","price","size") VALUES ${values(1)}`);
+  const args: unknown[] = new Array(RAW_ROWS * 5);
   const started = performance.now();
   for (let i = 0; i < ticks.length; i += BATCH) {
     db.transaction((rows: readonly Tick[]) => {
-      for (const t of rows) insert.run(t.symbol, t.seq, t.ts, t.price, t.size);
+      let r = 0;
+      for (; r + RAW_ROWS <= rows.length; r += RAW_ROWS) {
+        for (let k = 0, at = 0; k < RAW_ROWS; k++, at += 5) {
+          const t = rows[r + k]!;
+          args[at] = t.symbol;
+          args[at + 1] = t.seq;
+          args[at + 2] = t.ts;
+          args[at + 3] = t.price;
+          args[at + 4] = t.size;
+        }
+        many.run(args);
+      }
+      for (; r < rows.length; r++) one.run(rows[r]!.symbol, rows[r]!.seq, rows[r]!.ts, rows[r]!.price, rows[r]!.size);
     })(ticks.slice(i, i + BATCH));
   }
   const seconds = (performance.now() - started) / 1000;
@@ -83,7 +101,7 @@ export async function benchSqliteStore(quick: boolean): Promise<BenchResult[]> {
     const readRaw = reads.map((r) => r.raw).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
     return [
       result(`ingest sqlite (${count} ticks, store)`, store, "ticks/s", {
-        name: "raw better-sqlite3 insert",
+        name: "raw better-sqlite3, prepared 500-row inserts",
         value: raw,
       }),
       result("read-back sqlite (^KS11 ticks, store, pages of 10k)", readStore, "ticks/s", {

@@ -5,7 +5,8 @@ import { type SqlitePrisma, openSqlite } from "../../server/store/sqlite/open-sq
 import { SqliteTickStore } from "../../server/store/sqlite/sqlite-tick-store";
 import { removeDb, tempDbFile } from "../support/start-test-app";
 
-// The SQLite tick store writes on the connection under Prisma's client, not through it.
+// The SQLite tick store writes, and reads its hot paths, on the connection under Prisma's
+// client, not through it.
 const file = tempDbFile();
 let prisma: SqlitePrisma;
 let store: SqliteTickStore;
@@ -52,6 +53,31 @@ it("does not join a transaction Prisma holds open on the connection: a rollback 
   await appended;
   expect(await store.count()).toBe(before + 3);
   expect(await store.find({ symbol: "000270.KS", limit: 10 })).toEqual([]);
+});
+
+it("does not read a transaction's uncommitted rows: the read waits for its end", async () => {
+  let read: Promise<Tick[]> | undefined;
+  let trades: Promise<unknown[]> | undefined;
+  await expect(
+    prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size") VALUES ('035420.KS', 1, ${T0}, 1, 1)`,
+      );
+      read = store.find({ symbol: "035420.KS", limit: 10 });
+      trades = store.trades("035420.KS", T0, T0 + 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new Error("roll back");
+    }),
+  ).rejects.toThrow("roll back");
+  expect(await read).toEqual([]);
+  expect(await trades).toEqual([]);
+});
+
+it("reads a day's trades exactly, in time order", async () => {
+  const batch = ticks(1_234, 1);
+  expect(await store.trades("005930.KS", T0, T0 + 2_000 * 1_000)).toEqual(
+    batch.map(({ ts, price, size }) => ({ ts, price, size })),
+  );
 });
 
 it("writes again after Prisma reconnects", async () => {

@@ -5,23 +5,24 @@ import type Database from "better-sqlite3";
 import { type SqlitePrisma, sqliteConnection } from "./open-sqlite";
 import type { DailyClose, TickQuery, TickStore, Trade } from "../store";
 
-// Ticks are written on Prisma's own better-sqlite3 connection, not through Prisma: a
-// prepared statement of ROWS_PER_STATEMENT rows run over the batch inside one transaction.
-// Through Prisma (one json_each statement per 20,000 rows) a quarter of the time went to
-// Prisma's query compiler handling the 1 MB parameter and a tenth to JSON.stringify
-// (figures in README, "Benchmarks").
+// The hot paths (batched writes, keyset pages, a day of trades) run on Prisma's own
+// better-sqlite3 connection with prepared statements, not through Prisma: through Prisma a
+// quarter of the write time went to its query compiler handling the 1 MB parameter and a
+// tenth to JSON.stringify, and its cost on reads is per row (the keyset read was 0.69x the
+// raw driver, a day of trades 2.3x). Figures in README, "Benchmarks".
 const ROWS_PER_STATEMENT = 500;
 const insertRows = (rows: number) =>
   `INSERT INTO "Tick" ("symbol", "seq", "ts", "price", "size", "resolution") VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?)").join(", ")}`;
 
-/** The two prepared inserts (a full group of rows, and one row for the rest) of a connection. */
-interface Inserts {
-  many: Database.Statement;
-  one: Database.Statement;
+/** The prepared statements of one connection: the batched insert and the two hot reads. */
+interface Statements {
+  db: Database.Database;
   write: Database.Transaction<(ticks: readonly Tick[], resolution: DataResolution) => void>;
+  page: Database.Statement<[string, number, number, number], Row>;
+  trades: Database.Statement<[string, number, number], [number, number, number]>;
 }
 
-function prepareInserts(db: Database.Database): Inserts {
+function prepareStatements(db: Database.Database): Statements {
   const many = db.prepare(insertRows(ROWS_PER_STATEMENT));
   const one = db.prepare(insertRows(1));
   const args: unknown[] = new Array(ROWS_PER_STATEMENT * 6);
@@ -44,7 +45,23 @@ function prepareInserts(db: Database.Database): Inserts {
       one.run(t.symbol, t.seq, t.ts, t.price, t.size, resolution);
     }
   });
-  return { many, one, write };
+  // Prisma's adapter turns safe integers on for the whole connection; these reads want
+  // plain numbers (seq and ts stay far below 2^53).
+  const page = db
+    .prepare<[string, number, number, number], Row>(
+      `SELECT "symbol", "seq", "ts", "price", "size" FROM "Tick"
+       WHERE "symbol" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`,
+    )
+    .safeIntegers(false);
+  // Rows come in index order, (symbol, ts), ties in the order they were stored.
+  const trades = db
+    .prepare<[string, number, number], [number, number, number]>(
+      `SELECT "ts", "price", "size" FROM "Tick" INDEXED BY "Tick_symbol_ts_idx"
+       WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ?`,
+    )
+    .safeIntegers(false)
+    .raw(true);
+  return { db, write, page, trades };
 }
 
 // Columns are read through expressions so the driver hands back plain numbers, not BigInt.
@@ -58,26 +75,6 @@ interface Row {
   size: number;
 }
 
-/** Splits `ts-from,price,size;…` (see `trades`) into trades. */
-export function unpackTrades(packed: string | null, from: number): Trade[] {
-  if (!packed) return [];
-  const trades: Trade[] = [];
-  let sorted = true;
-  let at = 0;
-  while (at < packed.length) {
-    let end = packed.indexOf(";", at);
-    if (end < 0) end = packed.length;
-    const a = packed.indexOf(",", at);
-    const b = packed.indexOf(",", a + 1);
-    const ts = from + Number(packed.slice(at, a));
-    if (trades.length > 0 && ts < trades[trades.length - 1]!.ts) sorted = false;
-    trades.push({ ts, price: Number(packed.slice(a + 1, b)), size: Number(packed.slice(b + 1, end)) });
-    at = end + 1;
-  }
-  // Stable: trades of one millisecond keep their stored order.
-  return sorted ? trades : trades.sort((x, y) => x.ts - y.ts);
-}
-
 const toTick = (row: Row): Tick => ({
   symbol: row.symbol,
   seq: Number(row.seq),
@@ -86,21 +83,28 @@ const toTick = (row: Row): Tick => ({
   size: Number(row.size),
 });
 
-/** The tick store on SQLite: writes on the driver under Prisma (prepared, batched), reads through Prisma's raw SQL (keyset). */
+/** The tick store on SQLite: hot writes and reads on the driver under Prisma (prepared), the rest through Prisma's raw SQL. */
 export class SqliteTickStore implements TickStore {
-  private inserts: (Inserts & { db: Database.Database }) | null = null;
+  private statements: Statements | null = null;
 
   constructor(private readonly prisma: SqlitePrisma) {}
 
+  /**
+   * The connection's prepared statements, once no transaction is open on it: a transaction
+   * Prisma opened ($transaction) may be waiting on a promise, and a batch must not join it
+   * (its rows would go with a rollback) nor a read see its uncommitted rows. What runs on the
+   * statements is synchronous, so nothing else on this connection comes between.
+   */
+  private async driver(): Promise<Statements> {
+    const db = await sqliteConnection(this.prisma);
+    if (this.statements?.db !== db) this.statements = prepareStatements(db);
+    while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
+    return this.statements;
+  }
+
   async append(ticks: readonly Tick[], resolution: DataResolution = "tick"): Promise<void> {
     if (ticks.length === 0) return;
-    const db = await sqliteConnection(this.prisma);
-    if (this.inserts?.db !== db) this.inserts = { db, ...prepareInserts(db) };
-    // A transaction Prisma opened on this connection ($transaction) may be waiting on a
-    // promise: the batch waits for it to end instead of joining it. The batch itself runs
-    // synchronously, so nothing else on this connection comes between its rows.
-    while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
-    this.inserts.write(ticks, resolution);
+    (await this.driver()).write(ticks, resolution);
   }
 
   async resolutions(symbol: string, from: number, to: number): Promise<DataResolution[]> {
@@ -163,31 +167,21 @@ export class SqliteTickStore implements TickStore {
       if (last === null) return [];
       maxSeq = last;
     }
-    const rows = await this.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT ${COLUMNS} FROM "Tick" WHERE "symbol" = ? AND "seq" > ? AND "seq" <= ? ORDER BY "seq" LIMIT ?`,
-      query.symbol,
-      afterSeq,
-      maxSeq,
-      query.limit,
-    );
-    return rows.map(toTick);
+    return (await this.driver()).page.all(query.symbol, afterSeq, maxSeq, query.limit).map(toTick);
   }
 
   async trades(symbol: string, from: number, to: number): Promise<Trade[]> {
-    // A day of trades is tens of thousands of rows, and Prisma's cost is per row (it was 2.3x
-    // the raw driver): they come back packed in one text value instead, and are split here.
-    // `%.17g` prints a double so that parsing it gives the same double back. The rows come
-    // in index order, (symbol, ts); an ORDER BY inside group_concat would cost a sort, so
-    // the order is checked (and restored) after unpacking instead.
-    const [row] = await this.prisma.$queryRawUnsafe<{ packed: string | null }[]>(
-      `SELECT group_concat(("ts" - ?) || ',' || printf('%.17g', "price") || ',' || "size", ';') AS "packed"
-       FROM "Tick" INDEXED BY "Tick_symbol_ts_idx" WHERE "symbol" = ? AND "ts" >= ? AND "ts" < ?`,
-      from,
-      symbol,
-      from,
-      to,
-    );
-    return unpackTrades(row?.packed ?? null, from);
+    const rows = (await this.driver()).trades.all(symbol, from, to);
+    const trades = new Array<Trade>(rows.length);
+    let sorted = true;
+    for (let i = 0; i < rows.length; i++) {
+      const [ts, price, size] = rows[i]!;
+      trades[i] = { ts, price, size };
+      if (i > 0 && ts < trades[i - 1]!.ts) sorted = false;
+    }
+    // SQLite returns an index scan in index order; should a plan ever differ, the order is
+    // restored here (stable: trades of one millisecond keep their stored order).
+    return sorted ? trades : trades.sort((x, y) => x.ts - y.ts);
   }
 
   async minuteCloses(symbol: string, from: number, to: number): Promise<Trade[]> {
