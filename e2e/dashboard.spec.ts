@@ -145,6 +145,17 @@ test.describe("dashboard", () => {
     await expect(html).toHaveAttribute("data-theme", "dark");
   });
 
+  test("fits a 390 px phone window without scrolling sideways", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDashboard(page);
+    // A chart head or toolbar that cannot wrap widens the page past the window.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(0);
+    await saveScreenshot(page, testInfo, "dashboard-narrow");
+  });
+
   for (const theme of ["dark", "light"] as const) {
     test(`has no serious accessibility violations in the ${theme} theme`, async ({ page }, testInfo) => {
       await page.emulateMedia({ colorScheme: theme });

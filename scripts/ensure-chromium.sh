@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
 # Makes sure Playwright has a browser. Playwright cannot download its own browsers on our
 # machines, so we use Debian's `chromium` package (playwright.config.ts points at
-# /usr/bin/chromium). Never fetches a browser any other way.
+# /usr/bin/chromium), with Debian's Nanum fonts so Korean headlines and names render in
+# the screenshots instead of empty boxes. Never fetches a browser any other way.
 # Exit status: 0 a browser is there, 1 installing failed, 3 no browser here: skip e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CHROMIUM=/usr/bin/chromium
+FONTS=fonts-nanum
+can_apt() { [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; }
 
 if [[ -x "$CHROMIUM" ]]; then
   echo "chromium: $("$CHROMIUM" --version 2>/dev/null || echo "present") at $CHROMIUM"
+  # Korean glyphs only matter to the eye; a failed font install is said, not fatal.
+  if can_apt && ! dpkg -s "$FONTS" >/dev/null 2>&1; then
+    if { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "$FONTS"; } >/dev/null 2>&1; then
+      echo "chromium: installed $FONTS for Korean text"
+    else
+      echo "chromium: could not install $FONTS; Korean text may render as boxes in screenshots"
+    fi
+  fi
   exit 0
 fi
 
-if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+if can_apt; then
   log="$(mktemp -t aftershock-apt-chromium.XXXXXX)"
   started=$SECONDS
   if apt-get update >"$log" 2>&1 &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >>"$log" 2>&1 &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium "$FONTS" >>"$log" 2>&1 &&
     [[ -x "$CHROMIUM" ]]; then
     echo "chromium: installed with apt-get in $((SECONDS - started)) s ($("$CHROMIUM" --version 2>/dev/null || true))"
     rm -f "$log"
