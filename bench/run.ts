@@ -36,7 +36,8 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
 const results: BenchResult[] = [];
 // Other processes competing for the CPU move every figure here; say how busy the machine was.
 const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`;
-if (!json) console.log(`machine: ${machine()} at start`);
+// With --json the load goes to stderr, so stdout stays one JSON array.
+(json ? console.error : console.log)(`machine: ${machine()} at start`);
 for (const suite of suites) {
   let rows: BenchResult[];
   try {
@@ -59,4 +60,4 @@ for (const suite of suites) {
   }
 }
 if (json) console.log(JSON.stringify(results));
-else console.log(`machine: ${machine()} at end`);
+(json ? console.error : console.log)(`machine: ${machine()} at end`);
