@@ -7,12 +7,12 @@
 // The Socket.IO side (Artillery 2.0.20) is bench/outside-sockets.bench.ts, in `npm run bench`.
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { quantile } from "simple-statistics";
+import { freePort, serverEnv } from "../test/support/spawn-node";
 
 const { values } = parseArgs({
   options: { seconds: { type: "string", default: "10" }, connections: { type: "string", default: "10" } },
@@ -20,27 +20,12 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port: p } = probe.address() as { port: number };
-    probe.close(() => resolve(p));
-  });
-});
+const port = await freePort();
 const dbFile = path.join(os.tmpdir(), `aftershock-outside-${process.pid}.db`);
 const url = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   cwd: path.resolve(import.meta.dirname, ".."),
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    SERVE_PAGES: "false",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    DATABASE_URL: `file:${dbFile}`,
-    FEED: "simulate",
-    FEED_SPEED: "300",
-    LOG_LEVEL: "warn",
-  },
+  env: serverEnv(port, { DATABASE_URL: `file:${dbFile}`, FEED: "simulate", FEED_SPEED: "300" }),
   stdio: ["ignore", "ignore", "inherit"],
 });
 

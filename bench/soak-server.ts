@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../test/support/spawn-node";
+import { freePort, serverEnv } from "../test/support/spawn-node";
 import { waitFor } from "../test/support/wait-for";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,15 +36,7 @@ export async function startSoakServer(env: Record<string, string>): Promise<Soak
     ["--import", "tsx", "--import", "./bench/soak-probe.ts", "server/index.ts"],
     {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        SERVE_PAGES: "false",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        LOG_LEVEL: "warn",
-        ...env,
-      },
+      env: serverEnv(port, env),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     },
   );

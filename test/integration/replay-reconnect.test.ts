@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplayClock, ReplayPosition } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import { connectClient, request, type TestSocket } from "../support/connect-client";
-import { getOk } from "../support/http";
+import { storedTicks } from "../support/http";
 import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
 import { waitFor } from "../support/wait-for";
 
@@ -48,18 +48,7 @@ class Viewer {
   }
 }
 
-async function stored(app: TestApp): Promise<Tick[]> {
-  const all: Tick[] = [];
-  for (const symbol of SYMBOLS) {
-    all.push(
-      ...(await getOk<Tick[]>(
-        app.url,
-        `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${FROM}&to=${TO}&limit=10000`,
-      )),
-    );
-  }
-  return all;
-}
+const stored = (app: TestApp) => storedTicks(app.url, SYMBOLS, FROM, TO);
 
 const key = (t: Tick) => `${t.symbol}#${t.seq}`;
 

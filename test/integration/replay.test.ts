@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReplayClock } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import { connectClient, request, type TestSocket } from "../support/connect-client";
-import { getOk } from "../support/http";
+import { getOk, storedTicks } from "../support/http";
 import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
 import { waitFor } from "../support/wait-for";
 
@@ -63,19 +63,6 @@ class ReplayRecorder {
   }
 }
 
-async function storedTicks(app: TestApp, from: number, to: number): Promise<Tick[]> {
-  const all: Tick[] = [];
-  for (const symbol of SYMBOLS) {
-    all.push(
-      ...(await getOk<Tick[]>(
-        app.url,
-        `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&limit=10000`,
-      )),
-    );
-  }
-  return all;
-}
-
 describe("replay", () => {
   let app: TestApp;
   const sockets: TestSocket[] = [];
@@ -105,7 +92,7 @@ describe("replay", () => {
     const to = at("13:20");
     const { recorder } = await startReplay({ symbols: SYMBOLS, from, to, speed: "max" });
     await waitFor("the replay to end", () => recorder.ended);
-    const expected = await storedTicks(app, from, to);
+    const expected = await storedTicks(app.url, SYMBOLS, from, to);
     expect(recorder.ticks).toHaveLength(expected.length);
     const key = (t: Tick) => `${t.symbol}#${t.seq}`;
     expect(new Set(recorder.ticks.map(key))).toEqual(new Set(expected.map(key)));
@@ -137,7 +124,9 @@ describe("replay", () => {
     // Wide bounds: the machine may be loaded; playing at 1x or as fast as possible still fails.
     expect(effectiveSpeed).toBeGreaterThan(15);
     expect(effectiveSpeed).toBeLessThan(120);
-    const expected = (await storedTicks(app, at("14:00"), at("14:02"))).filter((t) => t.symbol === "^KS11");
+    const expected = (await storedTicks(app.url, SYMBOLS, at("14:00"), at("14:02"))).filter(
+      (t) => t.symbol === "^KS11",
+    );
     expect(recorder.ticks).toHaveLength(expected.length);
   });
 

@@ -1,3 +1,4 @@
+import type { Tick } from "../../contract/model";
 /** A JSON answer: the status and the parsed body (null when the body is not JSON). */
 export interface JsonAnswer<T = unknown> {
   status: number;
@@ -32,4 +33,14 @@ export function postJson<T = unknown>(base: string, path: string, body: unknown)
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
+}
+
+/** Every stored tick of `symbols` between `from` and `to` (epoch ms), through GET /api/ticks. */
+export async function storedTicks(base: string, symbols: readonly string[], from: number, to: number): Promise<Tick[]> {
+  const all: Tick[] = [];
+  for (const symbol of symbols) {
+    const path = `/api/ticks?symbol=${encodeURIComponent(symbol)}&from=${from}&to=${to}&limit=10000`;
+    all.push(...(await getOk<Tick[]>(base, path)));
+  }
+  return all;
 }

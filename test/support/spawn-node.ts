@@ -18,6 +18,22 @@ export interface NodeProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The environment a server child of a test or a benchmark runs with: production mode, the
+ * API without the pages, loopback, quiet logs; `env` adds or overrides.
+ */
+export function serverEnv(port: number, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    SERVE_PAGES: "false",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,15 +51,7 @@ export async function spawnNode(env: Record<string, string>): Promise<NodeProces
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SERVE_PAGES: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      ...env,
-    },
+    env: serverEnv(port, env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -8,7 +8,7 @@ import type { Tick } from "../../../contract/model";
 import { io } from "socket.io-client";
 import { type TestSocket, connectClient } from "../../support/connect-client";
 import { getOk, requestJson } from "../../support/http";
-import { freePort } from "../../support/spawn-node";
+import { freePort, serverEnv } from "../../support/spawn-node";
 import { type TestApp, removeDb, startTestApp, tempDbFile } from "../../support/start-test-app";
 import { sleep, waitFor, withTimeout } from "../../support/wait-for";
 
@@ -23,15 +23,7 @@ async function startToExit(
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      SERVE_PAGES: "false",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-      ...env,
-    },
+    env: serverEnv(port, { LOG_LEVEL: "silent", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
