@@ -13,6 +13,53 @@ import { ReactionsSortHeader } from "./reactions-sort-header";
 import styles from "./reactions-table.module.css";
 import ui from "./ui.module.css";
 
+interface CellProps {
+  value: number | null;
+  testId: string;
+  /** Why a missing value is missing, shown on hover. */
+  missing: string;
+}
+
+const intradayMissing = (resolution: string) =>
+  resolution === "daily" ? "not available: daily data only" : "not reached yet";
+
+/** A return as a percentage with two decimals. */
+function PercentCell({ value, testId, missing }: CellProps) {
+  return (
+    <td className={styles.numeric}>
+      <ReactionFigure
+        value={value}
+        format={formatPercent}
+        shownDecimals={2}
+        scale={100}
+        testId={testId}
+        missingTitle={missing}
+      />
+    </td>
+  );
+}
+
+/** A t statistic, starred when significant at 5%. */
+function TStatCell({ value, testId, missing }: CellProps) {
+  return (
+    <td className={styles.numeric}>
+      <ReactionFigure
+        value={value}
+        format={formatTStat}
+        shownDecimals={2}
+        signed={false}
+        testId={testId}
+        missingTitle={missing}
+      />
+      {value !== null && isSignificant(value) && (
+        <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
+          *
+        </abbr>
+      )}
+    </td>
+  );
+}
+
 /** Every headline's reaction, one row per ticker, sortable by any column. */
 export function ReactionsTable() {
   const { rows, loaded, total, failed, error } = useReactionRows();
@@ -85,86 +132,13 @@ export function ReactionsTable() {
                     {row.resolution}
                   </span>
                 </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.r15m}
-                    format={formatPercent}
-                    shownDecimals={2}
-                    scale={100}
-                    testId="cell-15m"
-                    missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"}
-                  />
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.r60m}
-                    format={formatPercent}
-                    shownDecimals={2}
-                    scale={100}
-                    testId="cell-60m"
-                    missingTitle={row.resolution === "daily" ? "not available: daily data only" : "not reached yet"}
-                  />
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.car}
-                    format={formatPercent}
-                    shownDecimals={2}
-                    scale={100}
-                    testId="cell-car"
-                    missingTitle="no market model"
-                  />
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.tStat}
-                    format={formatTStat}
-                    shownDecimals={2}
-                    signed={false}
-                    testId="cell-tstat"
-                    missingTitle="no market model"
-                  />
-                  {row.tStat !== null && isSignificant(row.tStat) && (
-                    <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
-                      *
-                    </abbr>
-                  )}
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.d0}
-                    format={formatPercent}
-                    shownDecimals={2}
-                    scale={100}
-                    testId="cell-d0"
-                    missingTitle="no daily closes around the headline"
-                  />
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.dCar}
-                    format={formatPercent}
-                    shownDecimals={2}
-                    scale={100}
-                    testId="cell-dcar"
-                    missingTitle="no daily market model"
-                  />
-                </td>
-                <td className={styles.numeric}>
-                  <ReactionFigure
-                    value={row.dT}
-                    format={formatTStat}
-                    shownDecimals={2}
-                    signed={false}
-                    testId="cell-dt"
-                    missingTitle="no daily market model"
-                  />
-                  {row.dT !== null && isSignificant(row.dT) && (
-                    <abbr className={styles.sig} title="significant at 5% (|t| ≥ 1.96)">
-                      *
-                    </abbr>
-                  )}
-                </td>
+                <PercentCell value={row.r15m} testId="cell-15m" missing={intradayMissing(row.resolution)} />
+                <PercentCell value={row.r60m} testId="cell-60m" missing={intradayMissing(row.resolution)} />
+                <PercentCell value={row.car} testId="cell-car" missing="no market model" />
+                <TStatCell value={row.tStat} testId="cell-tstat" missing="no market model" />
+                <PercentCell value={row.d0} testId="cell-d0" missing="no daily closes around the headline" />
+                <PercentCell value={row.dCar} testId="cell-dcar" missing="no daily market model" />
+                <TStatCell value={row.dT} testId="cell-dt" missing="no daily market model" />
                 <td data-testid="cell-confounded" data-value={String(row.confounded)}>
                   {row.confounded ? (
                     <span className={styles.warn}>
