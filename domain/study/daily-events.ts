@@ -2,7 +2,7 @@ import type { KrxCalendar } from "../market/krx-calendar";
 import { kstTime } from "../market/kst";
 import { type DailyBar, DAILY_EVENT_WINDOWS, eventDayOf, measureDailyEvent } from "../reaction/daily-study";
 import { DAILY_DESIGN } from "./study-design";
-import type { StudyEventInput } from "./study-event";
+import { type StudyEventInput, unmeasuredEvent } from "./study-event";
 
 export interface DailyEventInput {
   newsId: string;
@@ -27,15 +27,7 @@ export function dailyStudyEvent(input: DailyEventInput): StudyEventInput {
   const day0 = eventDayOf(calendar, input.publishedAt);
   const t0 = calendar.sessionOf(day0)?.open ?? kstTime(day0, 9);
   const steps = DAILY_DESIGN.steps;
-  const empty = new Array<null>(steps.length).fill(null);
-  const none = {
-    newsId: input.newsId,
-    t0,
-    ar: empty,
-    marketReturns: empty,
-    cumulativeReturns: empty,
-    estimation: null,
-  };
+  const none = unmeasuredEvent(input.newsId, t0, steps.length);
   const measure = measureDailyEvent(input);
   if (!measure) return { ...none, unmeasurable: "no close before the event day" };
   if (!input.benchmark) return { ...none, unmeasurable: "no market model: the symbol is the benchmark" };

@@ -3,7 +3,7 @@ import { tradingInstants } from "../market/trading-time";
 import { EVENT_WINDOW_MIN, isConfounded, referenceTime } from "../reaction/compute-reaction";
 import { intradayEstimation, minuteAbnormal } from "../reaction/intraday-abnormal";
 import { type PriceSeries, priceAt } from "../reaction/price-series";
-import type { StudyEventInput } from "./study-event";
+import { type StudyEventInput, unmeasuredEvent } from "./study-event";
 
 const MINUTE = 60_000;
 
@@ -25,15 +25,7 @@ export interface IntradayEventInput {
 export function intradayStudyEvent(input: IntradayEventInput): StudyEventInput {
   const { calendar, stock, benchmark, asOf } = input;
   const t0 = calendar.firstTradableAt(input.publishedAt);
-  const empty = new Array<null>(EVENT_WINDOW_MIN).fill(null);
-  const base = {
-    newsId: input.newsId,
-    t0,
-    ar: empty,
-    marketReturns: empty,
-    cumulativeReturns: empty,
-    estimation: null,
-  };
+  const base = unmeasuredEvent(input.newsId, t0, EVENT_WINDOW_MIN);
   // Measured from where the card measures: the previous close before the open, else the
   // last print strictly before t0.
   const reference = referenceTime(calendar, input.publishedAt, t0);

@@ -25,3 +25,9 @@ export interface StudyEventInput {
   /** Why the event cannot be measured at all, when it cannot. */
   unmeasurable?: string;
 }
+
+/** An event with nothing measured yet: every one of `steps` null, no market model. */
+export function unmeasuredEvent(newsId: string, t0: number, steps: number): StudyEventInput {
+  const empty = new Array<null>(steps).fill(null);
+  return { newsId, t0, ar: empty, marketReturns: empty, cumulativeReturns: empty, estimation: null };
+}
