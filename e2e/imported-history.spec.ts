@@ -57,6 +57,9 @@ test("real daily history imported into a running dashboard: labelled IMPORTED, a
   // The watchlist has the last imported close (26 Feb 2021) without a reload.
   const quote = page.getByTestId("chart-005380.KS").locator("xpath=ancestor::article").getByTestId("chart-price");
   await expect(quote).toHaveText("237,000", { timeout: 30_000 });
+  // Priced since the page loaded, so no longer "no prices"; Kia, not imported, still says so.
+  await expect(page.getByTestId("watchlist-row-005380.KS").getByTestId("no-data")).toHaveCount(0);
+  await expect(page.getByTestId("watchlist-row-000270.KS").getByTestId("no-data")).toBeVisible();
 
   const res = await page.request.post(`${server.url}/api/news`, {
     data: {
