@@ -41,6 +41,13 @@ interface Bar {
 }
 const dayOf = (c: Candle) => new Date(c.time * 1000 + 9 * 3_600_000).toISOString().slice(0, 10);
 
+/** The daily bars the server answers for `symbol` over the fixture's span. */
+async function dailyBars(url: string, symbol: string): Promise<Bar[]> {
+  const path = `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`;
+  const candles = await getOk<Candle[]>(url, path);
+  return candles.map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
+}
+
 describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)", () => {
   let app: TestApp;
   let dbFile: string;
@@ -94,14 +101,7 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
   });
 
   it("agrees with a market model and CARs recomputed here from the daily candles", async () => {
-    const candles = async (symbol: string): Promise<Bar[]> =>
-      (
-        await getOk<Candle[]>(
-          app.url,
-          `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`,
-        )
-      ).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
-    const [stock, bench] = [await candles("005380.KS"), await candles("^KS11")];
+    const [stock, bench] = [await dailyBars(app.url, "005380.KS"), await dailyBars(app.url, "^KS11")];
     // KOSPI trades every KRX trading day of the slice: its days are the trading calendar.
     const days = bench.map((b) => b.day);
     const s = new Map(stock.map((b) => [b.day, b]));
@@ -215,14 +215,7 @@ describe("daily event study on real Yahoo history (005380.KS, ^KS11, Jan 2021)",
     // The Apple-talks event's estimation now also leaves out the other headlines' days.
     const apple = byDay.get("2021-01-08")!;
 
-    const candles = async (symbol: string): Promise<Bar[]> =>
-      (
-        await getOk<Candle[]>(
-          app.url,
-          `/api/candles?symbol=${encodeURIComponent(symbol)}&interval=1d&from=2019-11-01T00:00:00Z&to=2021-03-01T00:00:00Z`,
-        )
-      ).map((c) => ({ day: dayOf(c), close: c.close, volume: c.volume }));
-    const [stock, bench] = [await candles("005380.KS"), await candles("^KS11")];
+    const [stock, bench] = [await dailyBars(app.url, "005380.KS"), await dailyBars(app.url, "^KS11")];
     const days = bench.map((b) => b.day);
     const s = new Map(stock.map((b) => [b.day, b.close]));
     const m = new Map(bench.map((b) => [b.day, b.close]));
