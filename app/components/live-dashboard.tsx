@@ -12,6 +12,7 @@ import type { MarketSource } from "../lib/market/market-source";
 import { lastSessionRange, reactionReplayRange } from "../lib/replay/replay-range";
 import { replayRangeOf } from "../lib/replay/replay-state";
 import type { Theme } from "../lib/state/theme";
+import { withStoredPrices } from "../lib/state/watchlist";
 import { MarketContext } from "../hooks/use-market";
 import { useNewsFeed } from "../hooks/use-news-feed";
 import { useReplay } from "../hooks/use-replay";
@@ -55,13 +56,16 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
   useReplayShortcuts(replay.view.phase === "on", replay.controls);
   const selectedItem = useRef<NewsItem | null>(null);
   const [interval, setChartInterval] = useState<Interval>("1m");
-  const [focusedSymbol, setFocusedSymbol] = useState(instruments[0]?.symbol ?? "");
+  const [focusedSymbol, setFocusedSymbol] = useState(symbols[0] ?? "");
   const [revealNonce, setRevealNonce] = useState(0);
   const [selectedNewsId, setSelectedNewsId] = useState<string | null>(null);
   const [focus, setFocus] = useState<ChartFocus | null>(null);
   const [liveNonce, setLiveNonce] = useState(0);
   const focusCount = useRef(0);
   const data = useDataSources(live);
+  // The watchlist says which rows have prices: by the sources, which follow imports.
+  const watched = useMemo(() => withStoredPrices(instruments, data.sources), [instruments, data.sources]);
+  const addable = useMemo(() => withStoredPrices(universe, data.sources), [universe, data.sources]);
   const sourceOf = (symbol: string) => labelOf(symbol, data.sources, data.feed);
 
   // An import into the running server: every chart reloads its history.
@@ -152,8 +156,8 @@ export function LiveDashboard({ instruments, universe, onWatchedChange, theme, o
         <main className="layout">
           <div className="side">
             <Watchlist
-              instruments={instruments}
-              universe={universe}
+              instruments={watched}
+              universe={addable}
               onWatchedChange={onWatchedChange}
               focusedSymbol={focusedSymbol}
               onFocus={focusSymbol}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Instrument } from "../../../contract/model";
-import { watchlistOf } from "./watchlist";
+import type { DataSource } from "../../../contract/resolution";
+import { watchlistOf, withStoredPrices } from "./watchlist";
 
 const instrument = (symbol: string): Instrument => ({
   symbol,
@@ -37,5 +38,25 @@ describe("watchlistOf", () => {
   it("shows a scenario of four unshipped symbols whole", () => {
     const listed = ["A.KS", "B.KS", "C.KS", "D.KS"].map(instrument);
     expect(symbols(watchlistOf(listed))).toEqual(["A.KS", "B.KS", "C.KS", "D.KS"]);
+  });
+});
+
+describe("withStoredPrices", () => {
+  const source = (symbol: string): DataSource => ({
+    symbol,
+    kind: "import",
+    file: "005930.csv",
+    resolution: "1d",
+    from: "2020-01-02T06:30:00.000Z",
+    to: "2020-12-30T06:30:00.000Z",
+    rows: 248,
+  });
+
+  it("marks an instrument priced once a source of its symbol is recorded, leaving the rest as listed", () => {
+    const listed = [instrument("005930.KS"), instrument("000660.KS"), { ...instrument("^KS11"), hasData: true }];
+    const now = withStoredPrices(listed, [source("005930.KS")]);
+    expect(now.map((i) => i.hasData)).toEqual([true, undefined, true]);
+    expect(now[1]).toBe(listed[1]);
+    expect(now[2]).toBe(listed[2]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Instrument } from "../../../contract/model";
+import type { DataSource } from "../../../contract/resolution";
 import { SHIPPED_SYMBOLS } from "../../../domain/universe/shipped-symbols";
 
 /** The shipped instruments, in the order a trader reads them: the stocks, then the benchmark. */
@@ -21,4 +22,14 @@ export function watchlistOf(instruments: readonly Instrument[]): Instrument[] {
   );
   // Array.prototype.sort is stable: unlisted symbols keep the server's order.
   return [...shown].sort((a, b) => rank(a.symbol) - rank(b.symbol));
+}
+
+/**
+ * The instruments with `hasData` as the recorded sources say now: the listing's flag is as
+ * of page load, and an import into the running server announces new sources, not a new
+ * listing. A symbol with a stored run has prices; a flag already true stays true.
+ */
+export function withStoredPrices<T extends Instrument>(instruments: readonly T[], sources: readonly DataSource[]): T[] {
+  const priced = new Set(sources.map((s) => s.symbol));
+  return instruments.map((i) => (i.hasData !== true && priced.has(i.symbol) ? { ...i, hasData: true } : i));
 }
