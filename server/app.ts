@@ -97,7 +97,8 @@ export async function startApp({
         throw error;
       })
     : null;
-  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
+  // The feed lock's own connection: its commands are never queued across a reconnect.
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log, { offlineQueue: false }) : null;
   // The adapter reads streams with blocking calls: it gets a connection of its own.
   const adapterClient = env.REDIS_URL ? await connectRedis(env.REDIS_URL, log) : null;
 

@@ -107,7 +107,7 @@ export function redisLeadership(redis: RedisClientType, cluster: string, node: s
     busy = true;
     let next = leader ? RENEW_MS : CAMPAIGN_MS;
     try {
-      // Commands sent while Redis is away would queue and land in a burst on reconnect.
+      // Down, a command would fail at once (the lock's connection queues nothing): wait.
       if (!redis.isReady) next = RETRY_MS;
       else if (leader || Date.now() >= quietUntil) await claim();
     } catch (error) {

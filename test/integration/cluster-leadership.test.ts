@@ -7,7 +7,9 @@ import { type Leadership, redisLeadership } from "../../server/cluster/leadershi
 import { PrivateRedis } from "../support/private-redis";
 import { waitFor } from "../support/wait-for";
 
-const silent = pino({ level: "silent" });
+// What the candidates logged, printed when the test fails.
+const lines: string[] = [];
+const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
 
 /** One campaigning node: its own Redis connection and leadership, and when it led. */
 class Candidate {
@@ -18,8 +20,8 @@ class Candidate {
     readonly leadership: Leadership,
   ) {}
   static async start(name: string, url: string, cluster: string): Promise<Candidate> {
-    const redis = await connectRedis(url, silent);
-    const candidate = new Candidate(name, redis, redisLeadership(redis, cluster, name, silent));
+    const redis = await connectRedis(url, log, { offlineQueue: false });
+    const candidate = new Candidate(name, redis, redisLeadership(redis, cluster, name, log.child({ candidate: name })));
     candidate.leadership.start({ elected: async () => void candidate.elections++, demoted: async () => {} });
     return candidate;
   }
@@ -74,7 +76,8 @@ describe("feed leadership over a real Redis", () => {
 
   it.skipIf(!PrivateRedis.available())(
     "one leader through CLIENT KILL and a restart, never two; the lease passes on when the leader goes",
-    async () => {
+    async ({ onTestFailed }) => {
+      onTestFailed(() => console.log(lines.join("")));
       redis = await PrivateRedis.start();
       const cluster = `lease-${randomUUID().slice(0, 8)}`;
       const a = await Candidate.start("a", redis.url, cluster);
