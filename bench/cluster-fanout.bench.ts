@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Tick } from "../contract/model";
-import { createTestDatabase, postgresAvailable } from "../test/support/postgres";
+import { postgresAvailable } from "../test/support/postgres";
 import { TEST_REDIS_URL, redisAvailable } from "../test/support/redis";
-import { type NodeProcess, spawnNode } from "../test/support/spawn-node";
-import { waitFor } from "../test/support/wait-for";
+import type { NodeProcess } from "../test/support/spawn-node";
+import { TwoNodes } from "../test/support/two-nodes";
 import { type BenchResult, result } from "./harness";
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
@@ -53,21 +52,15 @@ export async function benchClusterFanout(quick: boolean): Promise<BenchResult[]>
   if (!(await postgresAvailable()) || !(await redisAvailable())) return [];
   const clients = quick ? 50 : 200;
   const seconds = quick ? 4 : 10;
-  const db = await createTestDatabase();
-  const nodes: NodeProcess[] = [];
+  const pair = new TwoNodes();
   const groups: Group[] = [];
   try {
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      CLUSTER: `bench-${randomUUID().slice(0, 8)}`,
-      FEED_SPEED: "400",
-    };
-    const leader = await spawnNode(env);
-    nodes.push(leader);
-    await waitFor("the first node to lead", async () => (await leader.health())?.leader, { timeoutMs: 60_000 });
-    const follower = await spawnNode(env);
-    nodes.push(follower);
+    const [leader, follower] = await pair.start({
+      redisUrl: TEST_REDIS_URL,
+      env: { FEED_SPEED: "400" },
+      cluster: "bench",
+      leadTimeoutMs: 60_000,
+    });
     const onLeader = await connectGroup(leader, clients);
     const onFollower = await connectGroup(follower, clients);
     groups.push(onLeader, onFollower);
@@ -90,7 +83,6 @@ export async function benchClusterFanout(quick: boolean): Promise<BenchResult[]>
     ];
   } finally {
     for (const group of groups) for (const socket of group.sockets) socket.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await db.drop();
+    await pair.stop();
   }
 }

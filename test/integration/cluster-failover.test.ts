@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Tick } from "../../contract/model";
 import { connectClient, request, type TestSocket } from "../support/connect-client";
 import { getOk } from "../support/http";
-import { createTestDatabase, postgresAvailable } from "../support/postgres";
+import { postgresAvailable } from "../support/postgres";
 import { TEST_REDIS_URL, redisAvailable } from "../support/redis";
-import { type NodeProcess, spawnNode } from "../support/spawn-node";
+import { TwoNodes } from "../support/two-nodes";
 import { waitFor } from "../support/wait-for";
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
@@ -16,30 +15,16 @@ const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
 // stream, after `resume`, has no seq gap and no duplicate.
 describe("two nodes, PostgreSQL and Redis", async () => {
   const available = (await postgresAvailable()) && (await redisAvailable());
-  const nodes: NodeProcess[] = [];
-  let dropDb: (() => Promise<void>) | null = null;
+  const pair = new TwoNodes();
   let client: TestSocket | null = null;
 
   afterAll(async () => {
     client?.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await dropDb?.();
+    await pair.stop();
   });
 
   it.skipIf(!available)("fails over to the second node with no seq gap", async () => {
-    const db = await createTestDatabase();
-    dropDb = db.drop;
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      CLUSTER: `it-${randomUUID().slice(0, 8)}`,
-      FEED_SPEED: "300",
-    };
-    const a = await spawnNode(env);
-    nodes.push(a);
-    await waitFor("node A to lead", async () => (await a.health())?.leader);
-    const b = await spawnNode(env);
-    nodes.push(b);
+    const [a, b] = await pair.start({ redisUrl: TEST_REDIS_URL, env: { FEED_SPEED: "300" } });
     expect((await b.health())?.leader).toBe(false);
 
     client = await connectClient(b.url);

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { NewsItem, Reaction } from "../../contract/model";
 import { getOk, postJson } from "../support/http";
-import { createTestDatabase, postgresAvailable } from "../support/postgres";
+import { postgresAvailable } from "../support/postgres";
 import { TEST_REDIS_URL, redisAvailable } from "../support/redis";
-import { type NodeProcess, spawnNode } from "../support/spawn-node";
+import { TwoNodes } from "../support/two-nodes";
 import { waitFor } from "../support/wait-for";
 
 const SEED_NEWS = "seed-2025-10-22-korea-us-tariff-talks";
@@ -14,29 +13,13 @@ const SEED_NEWS = "seed-2025-10-22-korea-us-tariff-talks";
 // the same tickers, confounds them. Node B must answer the new truth, not its cache.
 describe("a headline on node A invalidates node B's cached reactions", async () => {
   const available = (await postgresAvailable()) && (await redisAvailable());
-  const nodes: NodeProcess[] = [];
-  let dropDb: (() => Promise<void>) | null = null;
-  afterAll(async () => {
-    await Promise.all(nodes.map((n) => n.stop()));
-    await dropDb?.();
-  });
+  const pair = new TwoNodes();
+  afterAll(async () => pair.stop());
 
   it.skipIf(!available)(
     "B's reactions to the seed headline turn confounded",
     async () => {
-      const db = await createTestDatabase();
-      dropDb = db.drop;
-      const env = {
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        CLUSTER: `it-${randomUUID().slice(0, 8)}`,
-        FEED: "off",
-      };
-      const a = await spawnNode(env);
-      nodes.push(a);
-      await waitFor("node A to lead and seed", async () => (await a.health())?.leader, { timeoutMs: 60_000 });
-      const b = await spawnNode(env);
-      nodes.push(b);
+      const [a, b] = await pair.start({ redisUrl: TEST_REDIS_URL, env: { FEED: "off" }, leadTimeoutMs: 60_000 });
 
       const path = `/api/reactions?newsId=${SEED_NEWS}`;
       const before = await getOk<Reaction[]>(b.url, path);

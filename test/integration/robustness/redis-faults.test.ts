@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Health, Tick } from "../../../contract/model";
 import { connectClient, request, type TestSocket } from "../../support/connect-client";
 import { getOk } from "../../support/http";
-import { createTestDatabase, postgresAvailable } from "../../support/postgres";
+import { postgresAvailable } from "../../support/postgres";
 import { PrivateRedis } from "../../support/private-redis";
-import { type NodeProcess, spawnNode } from "../../support/spawn-node";
+import type { NodeProcess } from "../../support/spawn-node";
+import { TwoNodes } from "../../support/two-nodes";
 import { waitFor } from "../../support/wait-for";
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
@@ -46,34 +46,20 @@ class Viewer {
 // its connections killed (CLIENT KILL), then the server restarted (empty).
 describe("Redis faults under two nodes", async () => {
   const available = PrivateRedis.available() && (await postgresAvailable());
-  const nodes: NodeProcess[] = [];
+  const pair = new TwoNodes();
   const viewers: Viewer[] = [];
   let redis: PrivateRedis | null = null;
-  let dropDb: (() => Promise<void>) | null = null;
   afterAll(async () => {
     for (const v of viewers) v.socket.close();
-    await Promise.all(nodes.map((n) => n.stop()));
+    await pair.stop();
     await redis?.stop();
-    await dropDb?.();
   });
 
   it.skipIf(!available)(
     "exactly one leader afterwards; viewers on both nodes resume with no gap",
     async () => {
       redis = await PrivateRedis.start();
-      const db = await createTestDatabase();
-      dropDb = db.drop;
-      const env = {
-        DATABASE_URL: db.url,
-        REDIS_URL: redis.url,
-        CLUSTER: `it-${randomUUID().slice(0, 8)}`,
-        FEED_SPEED: "300",
-      };
-      const a = await spawnNode(env);
-      nodes.push(a);
-      await waitFor("node A to lead", async () => (await a.health())?.leader, { timeoutMs: 90_000 });
-      const b = await spawnNode(env);
-      nodes.push(b);
+      const [a, b] = await pair.start({ redisUrl: redis.url, env: { FEED_SPEED: "300" }, leadTimeoutMs: 90_000 });
       const onA = await Viewer.on(a);
       const onB = await Viewer.on(b);
       viewers.push(onA, onB);
@@ -82,7 +68,7 @@ describe("Redis faults under two nodes", async () => {
         await waitFor(what, () => viewers.every((v, i) => v.maxSeq("^KS11") > marks[i]! + 10), { timeoutMs: 90_000 });
       };
       const leaders = async () => {
-        const healths = await Promise.all(nodes.map((n) => n.health()));
+        const healths = await Promise.all(pair.nodes.map((n) => n.health()));
         return healths.filter((h): h is Health => h !== null && h.leader === true).length;
       };
       // Exactly one leader, six samples running, a second apart (two lock expiries): a count
