@@ -1,8 +1,7 @@
 // The soak's viewers, in a process of their own so their CPU is not the server's: N
 // Socket.IO clients, each subscribed to every symbol and keeping it gapless with resume.
 // Driven by bench/soak.ts over IPC: "report" -> cumulative totals, "finish" -> catch up.
-import type { ClientStats } from "../test/integration/robustness/resuming-client";
-import { ResumingClient } from "../test/integration/robustness/resuming-client";
+import { type ClientStats, ResumingClient, emptyStats } from "../test/integration/robustness/resuming-client";
 
 export interface SoakClientsOptions {
   url: string;
@@ -47,19 +46,7 @@ send({ type: "ready", ms: performance.now() - started });
 
 function totals(): ClientTotals {
   const { user, system } = process.cpuUsage();
-  const sum: ClientTotals = {
-    connects: 0,
-    recovered: 0,
-    live: 0,
-    resumed: 0,
-    ignored: 0,
-    gaps: 0,
-    missedSeqs: 0,
-    resumes: 0,
-    failedAcks: 0,
-    connected: 0,
-    cpuMicros: user + system,
-  };
+  const sum: ClientTotals = { ...emptyStats(), connected: 0, cpuMicros: user + system };
   for (const client of clients) {
     for (const key of Object.keys(client.stats) as (keyof ClientStats)[]) sum[key] += client.stats[key];
     if (client.socket.connected) sum.connected += 1;

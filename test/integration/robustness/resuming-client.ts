@@ -21,6 +21,21 @@ export interface ClientStats {
   failedAcks: number;
 }
 
+/** Stats with every count at zero: a new client's, or the start of a sum over clients. */
+export function emptyStats(): ClientStats {
+  return {
+    connects: 0,
+    recovered: 0,
+    live: 0,
+    resumed: 0,
+    ignored: 0,
+    gaps: 0,
+    missedSeqs: 0,
+    resumes: 0,
+    failedAcks: 0,
+  };
+}
+
 type ResumeAnswer = { ok: true; ticks: Tick[]; more: boolean } | { ok: false; error: { code: string } };
 
 interface Lane {
@@ -43,17 +58,7 @@ const RETRY_MS = 100;
  */
 export class ResumingClient {
   readonly socket: TestSocket;
-  readonly stats: ClientStats = {
-    connects: 0,
-    recovered: 0,
-    live: 0,
-    resumed: 0,
-    ignored: 0,
-    gaps: 0,
-    missedSeqs: 0,
-    resumes: 0,
-    failedAcks: 0,
-  };
+  readonly stats: ClientStats = emptyStats();
   private readonly lanes = new Map<string, Lane>();
   private readonly held = new Map<string, Tick[]>();
   private readonly keepTicks: boolean;
