@@ -1,13 +1,12 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "../../../server/import/import-errors";
 import { type TickImportOptions, importTicks } from "../../../server/import/import-ticks";
 import type { Store, TickStore } from "../../../server/store/store";
-import { type TempStore, fixture, openTempStore } from "./temp-store";
+import { fixture, tempStoreEachTest } from "./temp-store";
 
-let db: TempStore;
 let store: Store;
 let dir: string;
 
@@ -15,11 +14,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "aftershock-import-"));
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
-beforeEach(async () => {
-  db = await openTempStore();
-  store = db.store;
-});
-afterEach(async () => db?.dispose());
+tempStoreEachTest((s) => (store = s));
 
 /** Writes `text` to a temp CSV and returns its path. */
 async function csv(name: string, text: string): Promise<string> {

@@ -1,22 +1,18 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { NewsItem } from "../../../contract/model";
 import { SHIPPED_INSTRUMENTS } from "../../../domain/instruments";
 import { importNews } from "../../../server/import/import-news";
 import type { Store } from "../../../server/store/store";
-import { type TempStore, fixture, openTempStore } from "./temp-store";
+import { fixture, tempStoreEachTest } from "./temp-store";
 
-let db: TempStore;
 let store: Store;
-
-beforeEach(async () => {
-  db = await openTempStore();
-  store = db.store;
+tempStoreEachTest(async (s) => {
+  store = s;
   // As the server leaves it after its first start.
   await store.instruments.upsert(SHIPPED_INSTRUMENTS);
 });
-afterEach(async () => db?.dispose());
 
 const stored = async (): Promise<NewsItem[]> => store.news.find({ limit: 100 });
 const byHeadline = (items: NewsItem[], start: string): NewsItem => {

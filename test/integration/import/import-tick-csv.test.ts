@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importTicks } from "../../../server/import/import-ticks";
 import type { Store } from "../../../server/store/store";
-import { type TempStore, fixture, openTempStore } from "./temp-store";
+import { fixture, tempStoreEachTest } from "./temp-store";
 
-let db: TempStore;
 let store: Store;
-
-beforeEach(async () => {
-  db = await openTempStore();
-  store = db.store;
-});
-afterEach(async () => db?.dispose());
+tempStoreEachTest((s) => (store = s));
 
 describe("tick CSV (ts,price,size)", () => {
   it("stores one tick per good row, ISO with offset and epoch ms alike, trades sharing a millisecond kept", async () => {

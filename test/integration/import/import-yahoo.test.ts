@@ -1,24 +1,18 @@
 import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Tick } from "../../../contract/model";
 import { KrxCalendar } from "../../../domain/market/krx-calendar";
 import { kstTime } from "../../../domain/market/kst";
 import { ImportError } from "../../../server/import/import-errors";
 import { importTicks } from "../../../server/import/import-ticks";
 import type { Store } from "../../../server/store/store";
-import { type TempStore, fixture, openTempStore } from "./temp-store";
+import { fixture, tempStoreEachTest } from "./temp-store";
 
 const calendar = new KrxCalendar();
-let db: TempStore;
 let store: Store;
-
-beforeEach(async () => {
-  db = await openTempStore();
-  store = db.store;
-});
-afterEach(async () => db?.dispose());
+tempStoreEachTest((s) => (store = s));
 
 const ticksOf = (symbol: string): Promise<Tick[]> => store.ticks.find({ symbol, limit: 10_000 });
 

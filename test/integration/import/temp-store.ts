@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { afterEach, beforeEach } from "vitest";
 import { openStore } from "../../../server/store/open-store";
 import type { Store } from "../../../server/store/store";
 import { removeDb, tempDbFile } from "../../support/start-test-app";
@@ -31,6 +32,23 @@ export async function openTempStore(): Promise<TempStore> {
       await removeDb(file);
     },
   };
+}
+
+/**
+ * Gives each test of the calling file (or describe) a fresh temp store: `use` receives it
+ * before the test, and it is disposed after.
+ */
+export function tempStoreEachTest(use: (store: Store) => unknown): void {
+  let db: TempStore | null = null;
+  beforeEach(async () => {
+    db = await openTempStore();
+    await use(db.store);
+  });
+  afterEach(async () => {
+    const done = db;
+    db = null;
+    await done?.dispose();
+  });
 }
 
 export interface CliRun {
