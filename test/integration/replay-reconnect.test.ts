@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ReplayClock, ReplayPosition } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import { connectClient, request, type TestSocket } from "../support/connect-client";
 import { storedTicks } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { type TestApp, useTestApp } from "../support/start-test-app";
 import { waitFor } from "../support/wait-for";
 
 const SYMBOLS = ["005380.KS", "000270.KS"];
@@ -64,15 +64,10 @@ function expectExactlyOnce(received: Tick[], expected: Tick[]): void {
 }
 
 describe("a replay survives its connection", () => {
-  let app: TestApp;
+  const app = useTestApp({ env: { FEED: "off" } });
   const sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    app = await startTestApp({ env: { FEED: "off" } });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.close();
-    await app?.close();
-    if (app) await removeDb(app.dbFile);
   });
 
   it("a dropped transport that Socket.IO recovers: the replay goes on and ends, every tick once", async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ReplayClock } from "../../contract/events";
 import type { NewsItem, Tick } from "../../contract/model";
 import { connectClient, request, type TestSocket } from "../support/connect-client";
 import { getOk, storedTicks } from "../support/http";
-import { type TestApp, removeDb, startTestApp } from "../support/start-test-app";
+import { useTestApp } from "../support/start-test-app";
 import { waitFor } from "../support/wait-for";
 
 const SYMBOLS = ["005380.KS", "000270.KS", "^KS11"];
@@ -64,16 +64,10 @@ class ReplayRecorder {
 }
 
 describe("replay", () => {
-  let app: TestApp;
+  const app = useTestApp({ env: { FEED: "off" } });
   const sockets: TestSocket[] = [];
-
-  beforeAll(async () => {
-    app = await startTestApp({ env: { FEED: "off" } });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.close();
-    await app.close();
-    await removeDb(app.dbFile);
   });
 
   async function startReplay(payload: Record<string, unknown>) {
