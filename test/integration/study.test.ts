@@ -6,26 +6,19 @@ import { type TestApp, removeDb, startTestApp } from "../support/start-test-app"
 const SEED = "seed-2025-10-22-korea-us-tariff-talks";
 const at = (day: string, hhmm: string) => `2025-10-${day}T${hhmm}:00+09:00`;
 
-// Headlines over the seeded history (16–22 Oct 2025), each chosen for one outcome.
-const POSTS = [
-  { key: "a", publishedAt: at("21", "10:00"), headline: "Tariff talks resume in Washington", outcome: "included" },
-  { key: "b", publishedAt: at("21", "11:30"), headline: "Hyundai Motor tariff relief hopes grow", outcome: "included" },
-  {
-    key: "c",
-    publishedAt: at("21", "11:45"),
-    headline: "Analysts weigh tariff scenarios for carmakers",
-    outcome: "confounded",
-  },
-  { key: "d", publishedAt: at("22", "09:30"), headline: "현대차, 관세 협상 기대감에 상승", outcome: "included" },
-  { key: "e", publishedAt: at("16", "10:00"), headline: "Tariff deadline looms", outcome: "short estimation" },
-  {
-    key: "f",
-    publishedAt: at("22", "15:00"),
-    headline: "Late tariff headline before the close",
-    outcome: "data short",
-  },
-  { key: "g", publishedAt: at("21", "14:00"), headline: "Chip exports climb", outcome: "not matched" },
-];
+// Headlines over the seeded history (16–22 Oct 2025), each chosen for one outcome:
+// key, day, time (KST), headline, outcome.
+const POSTS = (
+  [
+    ["a", "21", "10:00", "Tariff talks resume in Washington", "included"],
+    ["b", "21", "11:30", "Hyundai Motor tariff relief hopes grow", "included"],
+    ["c", "21", "11:45", "Analysts weigh tariff scenarios for carmakers", "confounded"],
+    ["d", "22", "09:30", "현대차, 관세 협상 기대감에 상승", "included"],
+    ["e", "16", "10:00", "Tariff deadline looms", "short estimation"],
+    ["f", "22", "15:00", "Late tariff headline before the close", "data short"],
+    ["g", "21", "14:00", "Chip exports climb", "not matched"],
+  ] as const
+).map(([key, day, hhmm, headline, outcome]) => ({ key, publishedAt: at(day, hhmm), headline, outcome }));
 
 describe("GET /api/study", () => {
   let app: TestApp;
