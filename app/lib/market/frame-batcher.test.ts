@@ -24,13 +24,17 @@ function manualFrames(): FrameClock & { requested: number; cancelled: number; ti
   };
 }
 
+// A batcher on manual frames, and two jobs that note their names in `ran` when they run.
+function batcherWithJobs() {
+  const frames = manualFrames();
+  const batcher = new FrameBatcher(frames);
+  const ran: string[] = [];
+  return { frames, batcher, ran, a: () => ran.push("a"), b: () => ran.push("b") };
+}
+
 describe("FrameBatcher", () => {
   it("runs every waiting job once, in one frame, however often each was asked for", () => {
-    const frames = manualFrames();
-    const batcher = new FrameBatcher(frames);
-    const ran: string[] = [];
-    const a = () => ran.push("a");
-    const b = () => ran.push("b");
+    const { frames, batcher, ran, a, b } = batcherWithJobs();
     batcher.schedule(a);
     batcher.schedule(b);
     batcher.schedule(a);
@@ -43,8 +47,7 @@ describe("FrameBatcher", () => {
   });
 
   it("runs a job that asks again from inside a frame on the next frame", () => {
-    const frames = manualFrames();
-    const batcher = new FrameBatcher(frames);
+    const { frames, batcher } = batcherWithJobs();
     let runs = 0;
     const again = () => {
       if (++runs < 2) batcher.schedule(again);
@@ -57,11 +60,7 @@ describe("FrameBatcher", () => {
   });
 
   it("drops a cancelled job and gives the frame back once nothing waits", () => {
-    const frames = manualFrames();
-    const batcher = new FrameBatcher(frames);
-    const ran: string[] = [];
-    const a = () => ran.push("a");
-    const b = () => ran.push("b");
+    const { frames, batcher, ran, a, b } = batcherWithJobs();
     batcher.schedule(a);
     batcher.schedule(b);
     batcher.cancel(a);
