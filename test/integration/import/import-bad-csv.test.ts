@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportError } from "../../../server/import/import-errors";
-import { type TickImportOptions, importTicks } from "../../../server/import/import-ticks";
+import { importTicks } from "../../../server/import/import-ticks";
 import type { Store, TickStore } from "../../../server/store/store";
-import { fixture, tempStoreEachTest } from "./temp-store";
+import { fixture, importCollectingSkips, tempStoreEachTest } from "./temp-store";
 
 let store: Store;
 let dir: string;
@@ -21,16 +21,6 @@ async function csv(name: string, text: string): Promise<string> {
   const file = path.join(dir, name);
   await writeFile(file, text);
   return file;
-}
-
-/** Imports and collects the skipped rows. */
-async function run(options: Omit<TickImportOptions, "onRowError">) {
-  const skipped: { line: number; message: string }[] = [];
-  const summary = await importTicks(store, {
-    ...options,
-    onRowError: (line, message) => skipped.push({ line, message }),
-  });
-  return { summary, skipped };
 }
 
 /** Ticks of 005380.KS from the good daily fixture, so "unchanged" has something to compare. */
@@ -133,7 +123,10 @@ describe("fatal: the import stops and the database is left as it was", () => {
 
 describe("per row: reported with its line number, skipped, the rest imported", () => {
   it("spreadsheet formulas in numeric columns are rejected, never evaluated", async () => {
-    const { summary, skipped } = await run({ symbol: "005380.KS", file: fixture("yahoo-formulas.csv") });
+    const { summary, skipped } = await importCollectingSkips(store, {
+      symbol: "005380.KS",
+      file: fixture("yahoo-formulas.csv"),
+    });
     expect(summary).toMatchObject({ ticks: 8, rows: 6, skipped: 4 });
     expect(skipped).toEqual([
       { line: 3, message: `Open "=cmd|' /C calc'!A0" looks like a spreadsheet formula (never evaluated)` },
@@ -151,7 +144,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
       "Date,Open,High,Low,Close,Adj Close,Volume\n2025-10-20,216000,218000,215000,217500,217500,640000\n" +
         "2025-10-21,null,null,null,null,null,null\n2025-10-22,221000,229000,220000,228000,228000,null\n",
     );
-    const { summary, skipped } = await run({ symbol: "005380.KS", file });
+    const { summary, skipped } = await importCollectingSkips(store, { symbol: "005380.KS", file });
     expect(summary).toMatchObject({ ticks: 4, skipped: 2 });
     expect(skipped).toEqual([
       { line: 3, message: expect.stringMatching(/^Open is null/) },
@@ -165,7 +158,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
       "Date,Open,High,Low,Close,Adj Close,Volume\n2025-10-02,1,1,1,1,1,4\n2025-10-03,1,1,1,1,1,4\n" +
         "2025-10-04,1,1,1,1,1,4\n2025-10-10,1,1,1,1,1,4\n",
     );
-    const { summary, skipped } = await run({ symbol: "005380.KS", file });
+    const { summary, skipped } = await importCollectingSkips(store, { symbol: "005380.KS", file });
     expect(summary).toMatchObject({ ticks: 8, skipped: 2 });
     expect(skipped.map((s) => s.line)).toEqual([3, 4]);
     expect(skipped[0]?.message).toMatch(/2025-10-03 is not a KRX trading day/);
@@ -186,7 +179,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
         "2025-10-21,10,12,9,11,11,100",
       ].join("\n"),
     );
-    const { summary, skipped } = await run({ symbol: "005380.KS", file });
+    const { summary, skipped } = await importCollectingSkips(store, { symbol: "005380.KS", file });
     expect(summary).toMatchObject({ ticks: 4, rows: 8, skipped: 7 });
     expect(skipped).toEqual([
       { line: 2, message: 'Open "abc" is not a number' },
@@ -204,7 +197,7 @@ describe("per row: reported with its line number, skipped, the rest imported", (
       "lines.csv",
       '\nts,price,size\n\n2025-10-22T09:00:00+09:00,"1\n2",1\n   \n2025-10-22T09:00:01+09:00,x,1\n2025-10-22T09:00:02+09:00,10,1\n',
     );
-    const { summary, skipped } = await run({ symbol: "005380.KS", file });
+    const { summary, skipped } = await importCollectingSkips(store, { symbol: "005380.KS", file });
     expect(summary).toMatchObject({ ticks: 1, rows: 3, skipped: 2 });
     expect(skipped.map((s) => s.line)).toEqual([4, 7]);
   });

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { importTicks } from "../../../server/import/import-ticks";
 import type { Store } from "../../../server/store/store";
-import { fixture, tempStoreEachTest } from "./temp-store";
+import { fixture, importCollectingSkips, tempStoreEachTest } from "./temp-store";
 
 let store: Store;
 tempStoreEachTest((s) => (store = s));
 
 describe("tick CSV (ts,price,size)", () => {
   it("stores one tick per good row, ISO with offset and epoch ms alike, trades sharing a millisecond kept", async () => {
-    const skipped: [number, string][] = [];
-    const summary = await importTicks(store, {
+    const { summary, skipped } = await importCollectingSkips(store, {
       symbol: "000270.KS",
       file: fixture("ticks.csv"),
-      onRowError: (line, message) => skipped.push([line, message]),
     });
     expect(summary).toMatchObject({
       format: "ticks",
@@ -24,10 +22,10 @@ describe("tick CSV (ts,price,size)", () => {
       lastSeq: 6,
     });
     expect(skipped).toEqual([
-      [7, expect.stringMatching(/needs a UTC offset/)],
-      [8, expect.stringMatching(/price "abc" is not a number/)],
-      [9, expect.stringMatching(/size "1.5" is not a whole number/)],
-      [11, expect.stringMatching(/outside the KRX session/)],
+      { line: 7, message: expect.stringMatching(/needs a UTC offset/) },
+      { line: 8, message: expect.stringMatching(/price "abc" is not a number/) },
+      { line: 9, message: expect.stringMatching(/size "1.5" is not a whole number/) },
+      { line: 11, message: expect.stringMatching(/outside the KRX session/) },
     ]);
     const ticks = await store.ticks.find({ symbol: "000270.KS", limit: 100 });
     const open = Date.parse("2025-10-22T09:00:00+09:00");

@@ -8,7 +8,7 @@ import { kstTime } from "../../../domain/market/kst";
 import { ImportError } from "../../../server/import/import-errors";
 import { importTicks } from "../../../server/import/import-ticks";
 import type { Store } from "../../../server/store/store";
-import { fixture, tempStoreEachTest } from "./temp-store";
+import { fixture, importCollectingSkips, tempStoreEachTest } from "./temp-store";
 
 const calendar = new KrxCalendar();
 let store: Store;
@@ -18,11 +18,9 @@ const ticksOf = (symbol: string): Promise<Tick[]> => store.ticks.find({ symbol, 
 
 describe("Yahoo Finance daily CSV", () => {
   it("turns each session's bar into four ticks inside that session, seq from 1", async () => {
-    const skipped: { line: number; message: string }[] = [];
-    const summary = await importTicks(store, {
+    const { summary, skipped } = await importCollectingSkips(store, {
       symbol: "005380.KS",
       file: fixture("yahoo-daily.csv"),
-      onRowError: (line, message) => skipped.push({ line, message }),
     });
     expect(summary).toMatchObject({ format: "yahoo", ticks: 20, rows: 7, skipped: 2, firstSeq: 1, lastSeq: 20 });
     expect(skipped).toEqual([
@@ -104,16 +102,14 @@ describe("Yahoo Finance daily CSV", () => {
   });
 
   it("reads intraday rows (with their UTC offset) as four ticks inside that minute", async () => {
-    const skipped: number[] = [];
-    const summary = await importTicks(store, {
+    const { summary, skipped } = await importCollectingSkips(store, {
       symbol: "000270.KS",
       file: fixture("yahoo-intraday.csv"),
-      onRowError: (line) => skipped.push(line),
     });
     expect(summary).toMatchObject({ ticks: 16, skipped: 1, resolution: "1m" });
     expect(await store.ticks.resolutions("000270.KS", 0, Date.now())).toEqual(["1m"]);
     // 08:59 is before the open.
-    expect(skipped).toEqual([2]);
+    expect(skipped.map((s) => s.line)).toEqual([2]);
     const ticks = await ticksOf("000270.KS");
     const open = kstTime("2025-10-22", 9);
     expect(ticks.slice(0, 4).map((t) => t.ts - open)).toEqual([0, 20_000, 40_000, 59_000]);
@@ -160,17 +156,15 @@ describe("Yahoo Finance daily CSV", () => {
 
 describe("yfinance CSV (three-line header)", () => {
   it("reads Price/Ticker/Date headers, takes Close (not Adj Close), skips null, no-volume and cut-off rows with their lines", async () => {
-    const skipped: [number, string][] = [];
-    const summary = await importTicks(store, {
+    const { summary, skipped } = await importCollectingSkips(store, {
       symbol: "005380.KS",
       file: fixture("yfinance-daily.csv"),
-      onRowError: (line, message) => skipped.push([line, message]),
     });
     expect(summary).toMatchObject({ format: "yahoo", resolution: "1d", ticks: 16, rows: 7, skipped: 3 });
     expect(skipped).toEqual([
-      [6, expect.stringMatching(/Close is null|Open is null/)],
-      [7, "Volume 0 on 2025-10-10: no trading that day, skipped"],
-      [10, expect.stringMatching(/^a partial row: 3 of 7 fields/)],
+      { line: 6, message: expect.stringMatching(/Close is null|Open is null/) },
+      { line: 7, message: "Volume 0 on 2025-10-10: no trading that day, skipped" },
+      { line: 10, message: expect.stringMatching(/^a partial row: 3 of 7 fields/) },
     ]);
     const closes = await store.ticks.dailyCloses("005380.KS", 0, Date.now());
     // Close, not Adj Close: the prices traded that day.

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach } from "vitest";
+import { type TickImportOptions, importTicks } from "../../../server/import/import-ticks";
 import { openStore } from "../../../server/store/open-store";
 import type { Store } from "../../../server/store/store";
 import { removeDb, tempDbFile } from "../../support/start-test-app";
@@ -49,6 +50,16 @@ export function tempStoreEachTest(use: (store: Store) => unknown): void {
     db = null;
     await done?.dispose();
   });
+}
+
+/** Imports into `store` as `importTicks` does, collecting the rows it skipped. */
+export async function importCollectingSkips(store: Store, options: Omit<TickImportOptions, "onRowError">) {
+  const skipped: { line: number; message: string }[] = [];
+  const summary = await importTicks(store, {
+    ...options,
+    onRowError: (line, message) => skipped.push({ line, message }),
+  });
+  return { summary, skipped };
 }
 
 export interface CliRun {
