@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { ReplayRange } from "../lib/replay/replay-range";
 import { REPLAY_SPEEDS, speedLabel } from "../lib/replay/replay-speeds";
 import type { ReplayView } from "../lib/replay/replay-state";
@@ -11,6 +12,36 @@ import styles from "./replay-bar.module.css";
 import ui from "./ui.module.css";
 
 const STATE_WORDS = { playing: "Playing", paused: "Paused", ended: "Ended" } as const;
+
+const STEPS = [
+  { unit: "tick", label: "+1 tick", keys: "ArrowRight", title: "Step one tick (→)" },
+  { unit: "1m", label: "+1 min", keys: "Shift+ArrowRight", title: "Step one minute (Shift+→)" },
+] as const;
+
+interface KeyButtonProps {
+  onClick: () => void;
+  testId: string;
+  keys: string;
+  title?: string;
+  className?: string | undefined;
+  children: ReactNode;
+}
+
+// A transport button; `keys` names the shortcut use-replay-shortcuts.ts binds to the same action.
+function KeyButton({ onClick, testId, keys, title, className, children }: KeyButtonProps) {
+  return (
+    <button
+      type="button"
+      className={className === undefined ? ui.button : `${ui.button} ${className}`}
+      onClick={onClick}
+      data-testid={testId}
+      aria-keyshortcuts={keys}
+      title={title}
+    >
+      {children}
+    </button>
+  );
+}
 
 interface ReplayBarProps {
   view: ReplayView;
@@ -38,35 +69,20 @@ export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
       {view.phase === "on" && (
         <>
           <div className={styles.group} role="group" aria-label="Transport">
-            <button
-              type="button"
-              className={`${ui.button} ${styles.play}`}
-              onClick={controls.toggle}
-              data-testid="replay-toggle"
-              aria-keyshortcuts="Space"
-            >
+            <KeyButton className={styles.play} onClick={controls.toggle} testId="replay-toggle" keys="Space">
               {view.state === "playing" ? "❚❚ Pause" : view.state === "ended" ? "↺ Again" : "▶ Play"}
-            </button>
-            <button
-              type="button"
-              className={ui.button}
-              onClick={() => controls.step("tick")}
-              data-testid="replay-step-tick"
-              aria-keyshortcuts="ArrowRight"
-              title="Step one tick (→)"
-            >
-              +1 tick
-            </button>
-            <button
-              type="button"
-              className={ui.button}
-              onClick={() => controls.step("1m")}
-              data-testid="replay-step-1m"
-              aria-keyshortcuts="Shift+ArrowRight"
-              title="Step one minute (Shift+→)"
-            >
-              +1 min
-            </button>
+            </KeyButton>
+            {STEPS.map(({ unit, label, keys, title }) => (
+              <KeyButton
+                key={unit}
+                onClick={() => controls.step(unit)}
+                testId={`replay-step-${unit}`}
+                keys={keys}
+                title={title}
+              >
+                {label}
+              </KeyButton>
+            ))}
           </div>
           <div role="group" aria-label="Speed">
             {REPLAY_SPEEDS.map((speed) => (
@@ -86,26 +102,23 @@ export function ReplayBar({ view, controls, suggested }: ReplayBarProps) {
             {STATE_WORDS[view.state]}
           </span>
           <ReplaySeek range={view.range} t={view.t} onSeek={controls.seek} />
-          <button
-            type="button"
-            className={ui.button}
+          <KeyButton
             onClick={controls.nextNews}
-            data-testid="replay-next-news"
-            aria-keyshortcuts="N"
+            testId="replay-next-news"
+            keys="N"
             title="Jump to the next headline (N)"
           >
             Next headline »
-          </button>
-          <button
-            type="button"
-            className={`${ui.button} ${ui.primary}`}
+          </KeyButton>
+          <KeyButton
+            className={ui.primary}
             onClick={controls.stop}
-            data-testid="replay-live"
-            aria-keyshortcuts="L"
+            testId="replay-live"
+            keys="L"
             title="Leave the replay (L)"
           >
             Back to live
-          </button>
+          </KeyButton>
         </>
       )}
       <ReplayKeys />
