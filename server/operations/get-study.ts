@@ -10,6 +10,7 @@ import { dailyConfounds, dailyStudyEvent } from "../../domain/study/daily-events
 import { matchesHeadline, parseHeadlineQuery } from "../../domain/study/headline-query";
 import { intradayConfounds, intradayStudyEvent } from "../../domain/study/intraday-events";
 import { runStudy } from "../../domain/study/run-study";
+import type { StudyEventInput } from "../../domain/study/study-event";
 import { DAILY_DESIGN, INTRADAY_DESIGN } from "../../domain/study/study-design";
 import type { Trade } from "../store/store";
 import type { ReactionSource } from "./get-reactions";
@@ -46,47 +47,63 @@ export async function getStudy(source: ReactionSource, query: StudyQuery, reach:
   requireInstrument(source, query.symbol);
   const { calendar, benchmark } = source;
   const headlines = await findStudyHeadlines(source, query);
-  if (query.resolution === "daily") return dailyStudy(source, query, headlines, reach);
-  const publishedAt = headlines.map((n) => Date.parse(n.publishedAt));
-  const asOf = (t: number) => reach ?? t;
-  const hasBenchmark = query.symbol !== benchmark && source.instruments.has(benchmark);
-  const [stock, market] = await Promise.all([
-    loadStudySeries(source, query.symbol, publishedAt, asOf),
-    hasBenchmark ? loadStudySeries(source, benchmark, publishedAt, asOf) : Promise.resolve(null),
-  ]);
-  const events = headlines.map((n, i) =>
-    intradayStudyEvent({
-      newsId: n.id,
-      publishedAt: publishedAt[i]!,
-      stock,
-      benchmark: market,
-      asOf: asOf(publishedAt[i]!),
-      calendar,
-    }),
-  );
+  const pick: StudyPick = {
+    symbol: query.symbol,
+    headlines,
+    publishedAt: headlines.map((n) => Date.parse(n.publishedAt)),
+    asOf: (t) => reach ?? t,
+    benchmark: query.symbol !== benchmark && source.instruments.has(benchmark) ? benchmark : null,
+  };
+  const daily = query.resolution === "daily";
+  const events = await (daily ? dailyEvents(source, pick) : intradayEvents(source, pick));
   return runStudy(events, {
     symbol: query.symbol,
     benchmark,
-    design: INTRADAY_DESIGN,
-    confounds: intradayConfounds(calendar),
+    design: daily ? DAILY_DESIGN : INTRADAY_DESIGN,
+    confounds: (daily ? dailyConfounds : intradayConfounds)(calendar),
     headlines: new Map(headlines.map((n) => [n.id, n.headline])),
   });
 }
 
+// What either resolution measures: the headlines, their times, how far each may see.
+interface StudyPick {
+  symbol: string;
+  headlines: readonly NewsItem[];
+  publishedAt: readonly number[];
+  asOf: (publishedAt: number) => number;
+  // The benchmark to read, or null where the symbol is the benchmark or it is not listed.
+  benchmark: string | null;
+}
+
+// Each headline's event as far as it is the same at both resolutions; S is the resolution's prices.
+function eventBases<S>(source: ReactionSource, pick: StudyPick, stock: S, benchmark: S | null) {
+  return pick.headlines.map((n, i) => ({
+    newsId: n.id,
+    publishedAt: pick.publishedAt[i]!,
+    stock,
+    benchmark,
+    asOf: pick.asOf(pick.publishedAt[i]!),
+    calendar: source.calendar,
+  }));
+}
+
+async function intradayEvents(source: ReactionSource, pick: StudyPick): Promise<StudyEventInput[]> {
+  const { symbol, publishedAt, asOf, benchmark } = pick;
+  const [stock, market] = await Promise.all([
+    loadStudySeries(source, symbol, publishedAt, asOf),
+    benchmark === null ? Promise.resolve(null) : loadStudySeries(source, benchmark, publishedAt, asOf),
+  ]);
+  return eventBases(source, pick, stock, market).map((e) => intradayStudyEvent(e));
+}
+
 /**
- * A daily study: the daily closes of the symbol and the benchmark read once over every
- * headline's span, each headline measured by the daily reaction's maths (the symbol's
+ * A daily study's events: the daily closes of the symbol and the benchmark read once over
+ * every headline's span, each headline measured by the daily reaction's maths (the symbol's
  * other headlines leave its estimation window, as on the card).
  */
-async function dailyStudy(
-  source: ReactionSource,
-  query: StudyQuery,
-  headlines: readonly NewsItem[],
-  reach: number | null,
-): Promise<Study> {
-  const { store, calendar, benchmark } = source;
-  const publishedAt = headlines.map((n) => Date.parse(n.publishedAt));
-  const asOf = (t: number) => reach ?? t;
+async function dailyEvents(source: ReactionSource, pick: StudyPick): Promise<StudyEventInput[]> {
+  const { store, calendar } = source;
+  const { symbol, headlines, publishedAt, asOf, benchmark } = pick;
   // Each headline's span as the card reads it: a few calendar days of slack either side.
   const spans = publishedAt.map((t) => {
     const days = dailySpan(calendar, t);
@@ -94,40 +111,25 @@ async function dailyStudy(
   });
   const from = Math.min(...spans.map((s) => s.from));
   const to = Math.max(...spans.map((s) => s.to));
-  const loadDaily = async (symbol: string): Promise<DailyBar[]> => {
+  const loadDaily = async (instrument: string): Promise<DailyBar[]> => {
     if (headlines.length === 0) return [];
-    const closes = await store.ticks.dailyCloses(symbol, from, to);
+    const closes = await store.ticks.dailyCloses(instrument, from, to);
     // Days present in stored history are trading days, whatever the holiday lists say.
     calendar.addTradingDays(closes.map((c) => c.day));
     return closes.map((c) => ({ day: c.day, close: c.close, volume: c.volume }));
   };
-  const hasBenchmark = query.symbol !== benchmark && source.instruments.has(benchmark);
   const [stock, market, others] = await Promise.all([
-    loadDaily(query.symbol),
-    hasBenchmark ? loadDaily(benchmark) : Promise.resolve(null),
-    headlines.length === 0
-      ? Promise.resolve([])
-      : store.news.find({ symbol: query.symbol, from, to, limit: MAX_OTHER_NEWS }),
+    loadDaily(symbol),
+    benchmark === null ? Promise.resolve(null) : loadDaily(benchmark),
+    headlines.length === 0 ? Promise.resolve([]) : store.news.find({ symbol, from, to, limit: MAX_OTHER_NEWS }),
   ]);
   const otherTimes = others.map((n) => Date.parse(n.publishedAt)).sort((a, b) => a - b);
-  const events = headlines.map((n, i) =>
+  return eventBases(source, pick, stock, market).map((e, i) =>
     dailyStudyEvent({
-      newsId: n.id,
-      publishedAt: publishedAt[i]!,
-      stock,
-      benchmark: market,
+      ...e,
       otherNews: otherTimes.slice(lowerBound(otherTimes, spans[i]!.from), lowerBound(otherTimes, spans[i]!.to + 1)),
-      asOf: asOf(publishedAt[i]!),
-      calendar,
     }),
   );
-  return runStudy(events, {
-    symbol: query.symbol,
-    benchmark,
-    design: DAILY_DESIGN,
-    confounds: dailyConfounds(calendar),
-    headlines: new Map(headlines.map((n) => [n.id, n.headline])),
-  });
 }
 
 // The symbol's headlines read for estimation windows: far more than a study may pick.
