@@ -11,6 +11,7 @@ import { drawStudyChart } from "../lib/charts/study-chart";
 import { tTestSentence, verdictOf, windowLabel } from "../lib/format/study-text";
 import { useTheme } from "../hooks/use-theme";
 import { useColorConvention } from "../hooks/use-color-convention";
+import { ScrollTable } from "./scroll-table";
 import styles from "../study/study.module.css";
 import frame from "./page-frame.module.css";
 import ui from "./ui.module.css";
@@ -172,84 +173,80 @@ function StudyResult({ study, search }: { study: Study; search: string }) {
       )}
 
       <h2 className={frame.title}>Windows</h2>
-      <div className={styles.tableWrap}>
-        <table className={styles.table} data-testid="study-windows">
-          <thead>
-            <tr>
-              <th scope="col">Window</th>
-              <th scope="col">CAAR</th>
-              <th scope="col">Positive</th>
-              {TESTS.map(([key, label]) => (
-                <th scope="col" key={key}>
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {study.windows.map((w) => (
-              <tr key={w.window}>
-                <th scope="row">{label(w.window)}</th>
-                <td>{pct(w.caar)}</td>
-                <td>
-                  {w.positive}/{study.n}
-                </td>
-                {TESTS.map(([key]) => {
-                  const test = w.tests[key];
-                  const verdict = verdictOf(test);
-                  return (
-                    <td key={key} title={test.pValue === null ? undefined : `p = ${test.pValue.toPrecision(3)}`}>
-                      {num(test.statistic)}{" "}
-                      <span className={verdict.startsWith("significant") ? styles.sig : ui.muted}>({verdict})</span>
-                    </td>
-                  );
-                })}
-              </tr>
+      <ScrollTable boxClassName={styles.tableWrap} className={styles.table} testId="study-windows">
+        <thead>
+          <tr>
+            <th scope="col">Window</th>
+            <th scope="col">CAAR</th>
+            <th scope="col">Positive</th>
+            {TESTS.map(([key, label]) => (
+              <th scope="col" key={key}>
+                {label}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {study.windows.map((w) => (
+            <tr key={w.window}>
+              <th scope="row">{label(w.window)}</th>
+              <td>{pct(w.caar)}</td>
+              <td>
+                {w.positive}/{study.n}
+              </td>
+              {TESTS.map(([key]) => {
+                const test = w.tests[key];
+                const verdict = verdictOf(test);
+                return (
+                  <td key={key} title={test.pValue === null ? undefined : `p = ${test.pValue.toPrecision(3)}`}>
+                    {num(test.statistic)}{" "}
+                    <span className={verdict.startsWith("significant") ? styles.sig : ui.muted}>({verdict})</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
 
       <h2 className={frame.title}>Events</h2>
-      <div className={styles.tableWrap}>
-        <table className={styles.table} data-testid="study-events">
-          <thead>
-            <tr>
-              <th scope="col">{daily ? "Day 0 (KST)" : "t0 (KST)"}</th>
-              <th scope="col" className={styles.left}>
-                Headline
+      <ScrollTable boxClassName={styles.tableWrap} className={styles.table} testId="study-events">
+        <thead>
+          <tr>
+            <th scope="col">{daily ? "Day 0 (KST)" : "t0 (KST)"}</th>
+            <th scope="col" className={styles.left}>
+              Headline
+            </th>
+            {study.windows.map((w) => (
+              <th scope="col" key={w.window}>
+                CAR {label(w.window)}
               </th>
-              {study.windows.map((w) => (
-                <th scope="col" key={w.window}>
-                  CAR {label(w.window)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {study.events.map((e) => {
-              const t0 = Date.parse(e.t0);
-              return (
-                <tr key={e.newsId} data-included={e.included}>
-                  <td>
-                    {formatKstDate(t0)}
-                    {daily ? "" : ` ${formatKstTime(t0)}`}
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {study.events.map((e) => {
+            const t0 = Date.parse(e.t0);
+            return (
+              <tr key={e.newsId} data-included={e.included}>
+                <td>
+                  {formatKstDate(t0)}
+                  {daily ? "" : ` ${formatKstTime(t0)}`}
+                </td>
+                <td className={styles.left}>
+                  <a href={`/reactions/${encodeURIComponent(e.newsId)}`}>{e.headline ?? e.newsId}</a>
+                  {!e.included && <div className={ui.muted}>left out: {e.reason}</div>}
+                </td>
+                {study.windows.map((w) => (
+                  <td key={w.window} className={e.included ? undefined : ui.muted}>
+                    {pct(e.cars[w.window])}
                   </td>
-                  <td className={styles.left}>
-                    <a href={`/reactions/${encodeURIComponent(e.newsId)}`}>{e.headline ?? e.newsId}</a>
-                    {!e.included && <div className={ui.muted}>left out: {e.reason}</div>}
-                  </td>
-                  {study.windows.map((w) => (
-                    <td key={w.window} className={e.included ? undefined : ui.muted}>
-                      {pct(e.cars[w.window])}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }
