@@ -6,8 +6,11 @@ import type { Direction } from "../lib/format/format-number";
 import { formatKstTime } from "../lib/format/format-kst";
 import { arrowOf, directionOf, formatPrice, formatSize } from "../lib/format/format-number";
 import { useQuote } from "../hooks/use-market";
+import { FiguresHead } from "./figures-head";
 import styles from "./time-and-sales.module.css";
 import ui from "./ui.module.css";
+
+const TAPE_FIGURES = ["Price", "Size"] as const;
 
 /** One instrument's recent trades, newest first; price marked up/down against the trade before. */
 export function TapeTable({ instrument, visible }: { instrument: Instrument; visible: boolean }) {
@@ -27,17 +30,7 @@ export function TapeTable({ instrument, visible }: { instrument: Instrument; vis
           <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
           <span className={ui.srOnly}>: last {recent.length} trades, newest first, times in KST</span>
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Time (KST)</th>
-            <th scope="col" className={ui.num}>
-              Price
-            </th>
-            <th scope="col" className={ui.num}>
-              Size
-            </th>
-          </tr>
-        </thead>
+        <FiguresHead label="Time (KST)" figures={TAPE_FIGURES} />
         <tbody>
           {recent.length === 0 && (
             <tr>

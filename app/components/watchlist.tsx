@@ -3,9 +3,12 @@
 import { useState } from "react";
 import type { Instrument } from "../../contract/model";
 import { searchInstruments } from "../lib/state/instrument-search";
+import { FiguresHead } from "./figures-head";
 import { WatchlistRow } from "./watchlist-row";
 import styles from "./watchlist.module.css";
 import ui from "./ui.module.css";
+
+const QUOTE_FIGURES = ["Last", "Chg", "Chg %"] as const;
 
 interface WatchlistProps {
   instruments: readonly Instrument[];
@@ -35,20 +38,7 @@ export function Watchlist({ instruments, universe, onWatchedChange, focusedSymbo
       </h2>
       <table className={`${ui.table} ${styles.quotes}`}>
         <caption className={ui.srOnly}>Last price and change against the previous close</caption>
-        <thead>
-          <tr>
-            <th scope="col">Instrument</th>
-            <th scope="col" className={ui.num}>
-              Last
-            </th>
-            <th scope="col" className={ui.num}>
-              Chg
-            </th>
-            <th scope="col" className={ui.num}>
-              Chg %
-            </th>
-          </tr>
-        </thead>
+        <FiguresHead label="Instrument" figures={QUOTE_FIGURES} />
         <tbody>
           {instruments.map((instrument) => (
             <WatchlistRow
