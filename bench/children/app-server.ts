@@ -1,12 +1,11 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import type { Tick } from "../../contract/model";
 import { startApp } from "../../server/app";
 import { parseEnv } from "../../server/config/env";
-import { Sequencer } from "../../server/feed/sequencer";
 import { serveBench } from "../child-process";
 import { scratchDir } from "../fixtures";
-import { type LoadPlan, offerLoad } from "./offered-load";
+import type { LoadPlan } from "./offered-load";
+import { publishToApp } from "./publish-to-app";
 
 // The real server (API + Socket.IO, no pages) on a fresh SQLite file, seeded with the
 // shipped history, no feed of its own: the bench drives it. `--unbounded` turns off the
@@ -46,16 +45,7 @@ serveBench(
       return { rss, heapUsed, external, arrayBuffers, viewers: app.viewers(), queued: app.queuedBytes() };
     },
     /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
-    async publish(plan: LoadPlan) {
-      const last = await app.ctx.store.ticks.lastTicks();
-      const sequencer = new Sequencer(new Map([...last].map(([symbol, t]) => [symbol, t.seq])));
-      const price = (symbol: string) => last.get(symbol)?.price ?? 1_000;
-      const tick = (symbol: string, ts: number): Tick =>
-        sequencer.number({ symbol, ts, price: price(symbol), size: 1 });
-      const report = await offerLoad(plan, tick, (ticks) => app.bus.publish(ticks));
-      await app.bus.flush();
-      return report;
-    },
+    publish: (plan: LoadPlan) => publishToApp(app, plan),
     /** Reads [from, to] of one symbol through the store in keyset pages of 10,000, as a client would. */
     async readBack({ symbol, from, to }: Range) {
       const started = performance.now();

@@ -1,13 +1,12 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import type { Tick } from "../../contract/model";
 import { startApp } from "../../server/app";
 import { parseEnv } from "../../server/config/env";
-import { Sequencer } from "../../server/feed/sequencer";
 import { freePort } from "../../e2e/support/free-port";
 import { serveBench } from "../child-process";
 import { scratchDir } from "../fixtures";
-import { type LoadPlan, offerLoad } from "./offered-load";
+import type { LoadPlan } from "./offered-load";
+import { publishToApp } from "./publish-to-app";
 
 // The real server with the dashboard pages of the production build (the bench builds it
 // first), on a fresh SQLite file seeded with the shipped history, no feed of its own: the
@@ -33,16 +32,7 @@ serveBench(
   { url: app.url },
   {
     /** Publishes synthetic ticks through the tick bus: stored, then fanned out. */
-    async publish(plan: LoadPlan) {
-      const last = await app.ctx.store.ticks.lastTicks();
-      const sequencer = new Sequencer(new Map([...last].map(([symbol, t]) => [symbol, t.seq])));
-      const price = (symbol: string) => last.get(symbol)?.price ?? 1_000;
-      const tick = (symbol: string, ts: number): Tick =>
-        sequencer.number({ symbol, ts, price: price(symbol), size: 1 });
-      const report = await offerLoad(plan, tick, (ticks) => app.bus.publish(ticks));
-      await app.bus.flush();
-      return report;
-    },
+    publish: (plan: LoadPlan) => publishToApp(app, plan),
   },
   async () => {
     await app.close();
