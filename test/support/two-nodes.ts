@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createTestDatabase } from "./postgres";
 import { type NodeProcess, spawnNode } from "./spawn-node";
-import { DEFAULT_WAIT_MS, waitFor } from "./wait-for";
+import { waitFor } from "./wait-for";
+
+// Seeding a fresh PostgreSQL database with its history comes first: on a loaded 2-core
+// machine that has taken over 15 s.
+const LEAD_WAIT_MS = 90_000;
 
 export interface TwoNodesOptions {
   /** The Redis that joins the nodes. */
@@ -29,7 +33,7 @@ export class TwoNodes {
     redisUrl,
     env,
     cluster = "it",
-    leadTimeoutMs = DEFAULT_WAIT_MS,
+    leadTimeoutMs = LEAD_WAIT_MS,
   }: TwoNodesOptions): Promise<[NodeProcess, NodeProcess]> {
     const db = await createTestDatabase();
     this.dropDb = db.drop;
