@@ -43,7 +43,7 @@ export function WatchlistRow({ instrument, focused, onFocus, onRemove }: Watchli
             </span>
           )}
           <span className={ui.instrumentSymbol}>{instrument.symbol}</span>
-          {/* The listing's hasData is as of page load; a price since (an import, the feed) is data. */}
+          {/* hasData follows the recorded sources (live-dashboard.tsx); a live price counts too. */}
           {instrument.hasData === false && !quote.last && (
             <span className={`${ui.muted} ${styles.noData}`} data-testid="no-data">
               no prices: not simulated (FEED_SYMBOLS) nor imported

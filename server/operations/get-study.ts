@@ -54,13 +54,12 @@ export async function getStudy(source: ReactionSource, query: StudyQuery, reach:
     asOf: (t) => reach ?? t,
     benchmark: query.symbol !== benchmark && source.instruments.has(benchmark) ? benchmark : null,
   };
-  const daily = query.resolution === "daily";
-  const events = await (daily ? dailyEvents(source, pick) : intradayEvents(source, pick));
-  return runStudy(events, {
+  const resolution = query.resolution === "daily" ? DAILY : INTRADAY;
+  return runStudy(await resolution.events(source, pick), {
     symbol: query.symbol,
     benchmark,
-    design: daily ? DAILY_DESIGN : INTRADAY_DESIGN,
-    confounds: (daily ? dailyConfounds : intradayConfounds)(calendar),
+    design: resolution.design,
+    confounds: resolution.confounds(calendar),
     headlines: new Map(headlines.map((n) => [n.id, n.headline])),
   });
 }
@@ -197,3 +196,7 @@ function mergeIntervals(intervals: Array<[number, number]>): Array<[number, numb
   }
   return out;
 }
+
+// What a study reads and how it pools, by resolution.
+const INTRADAY = { events: intradayEvents, design: INTRADAY_DESIGN, confounds: intradayConfounds };
+const DAILY = { events: dailyEvents, design: DAILY_DESIGN, confounds: dailyConfounds };
