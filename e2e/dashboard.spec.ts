@@ -133,6 +133,33 @@ test.describe("dashboard", () => {
     await expect(page.getByTestId("news-item").first()).toContainText("<b>not bold</b>");
   });
 
+  test("a headline stored while the page is still connecting shows once it connects", async ({ page, request }) => {
+    // The Socket.IO handshake is held back until the stored headlines are loaded and a new
+    // one is stored: it is pushed to connected pages only, so the page must read it itself.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/socket.io/**", async (route) => {
+      await released;
+      await route.continue();
+    });
+    const storedLoaded = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/news");
+    await page.goto("/");
+    await storedLoaded;
+    await expect(page.getByTestId("connection-status")).not.toHaveAttribute("data-state", "connected");
+    const headline = `Connecting check ${Date.now()}: exchange notice`;
+    const res = await request.post("/api/news", {
+      data: {
+        headline,
+        body: "Stored before the page connected.",
+        publishedAt: new Date().toISOString(),
+        source: "E2E Wire",
+      },
+    });
+    expect(res.status()).toBe(201);
+    release();
+    await expect(page.getByTestId("news-item").filter({ hasText: headline })).toHaveCount(1, { timeout: 15_000 });
+  });
+
   test("the theme toggle switches and remembers the theme", async ({ page }) => {
     await openDashboard(page);
     const html = page.locator("html");

@@ -14,8 +14,9 @@ function newestFirst(items: readonly NewsItem[]): NewsItem[] {
 
 /**
  * Headlines, newest first: the stored ones (up to the replay clock during a replay), then
- * each pushed one as it arrives. A new market or a replay jump reloads the list; the old
- * list stays up until the new one is in, so the column does not blink empty.
+ * each pushed one as it arrives. A new market, a replay jump or a new live connection
+ * (market.newsEpoch) reloads the list; the old list stays up until the new one is in, so
+ * the column does not blink empty.
  */
 export function useNewsFeed(market: MarketSource): {
   items: NewsItem[];
@@ -30,6 +31,14 @@ export function useNewsFeed(market: MarketSource): {
     () => market.epoch(),
     () => 0,
   );
+  const newsEpoch = useSyncExternalStore(
+    market.subscribe,
+    () => market.newsEpoch(),
+    () => 0,
+  );
+
+  // The announced headline belongs to the market and clock it came from.
+  useEffect(() => setLatest(null), [market, epoch]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -41,7 +50,6 @@ export function useNewsFeed(market: MarketSource): {
       else early.push(item);
       setLatest(item);
     });
-    setLatest(null);
     const until = market.newsUntil();
     if (until === null) {
       setItems([]);
@@ -61,7 +69,7 @@ export function useNewsFeed(market: MarketSource): {
       abort.abort();
       off();
     };
-  }, [market, epoch]);
+  }, [market, newsEpoch]);
 
   return { items, latest, error };
 }

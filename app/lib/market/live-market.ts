@@ -19,6 +19,7 @@ export class LiveMarket extends MarketBase {
   private noticeNow: Notice | null = null;
   private feedStatusNow: FeedStatus = FEED_RUNNING;
   private clockDay: string | null = null;
+  private connections = 0;
 
   start(): void {
     if (this.stream) return;
@@ -32,11 +33,12 @@ export class LiveMarket extends MarketBase {
         this.sourceListeners.forEach((listener) => listener(sources));
       },
       clock: (clock) => this.onClock(clock),
-      status: (status) => {
+      connected: () => {
         // A paused feed says so again on every connection; a new one starts from running.
-        if (status === "connected") this.feedStatusNow = FEED_RUNNING;
-        this.setStatus(status);
+        this.feedStatusNow = FEED_RUNNING;
+        this.connections++;
       },
+      status: (status) => this.setStatus(status),
       feedStatus: (status) => {
         this.feedStatusNow = status;
         this.changed();
@@ -97,6 +99,11 @@ export class LiveMarket extends MarketBase {
 
   newsUntil(): number | undefined {
     return undefined;
+  }
+
+  // Each connection re-reads the stored headlines: what was pushed before it is not resent.
+  override newsEpoch(): number {
+    return this.connections;
   }
 
   private onSnapshots(snapshots: readonly Snapshot[]): void {

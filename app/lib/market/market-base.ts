@@ -54,6 +54,10 @@ export abstract class MarketBase implements MarketSource {
   abstract epoch(): number;
   abstract newsUntil(): number | null | undefined;
 
+  newsEpoch(): number {
+    return this.epoch();
+  }
+
   /** Folds gapless ticks (any symbols) into the quotes and hands each symbol's to its charts; `keep` sees them first. */
   protected deliver(ticks: readonly Tick[], keep?: (symbol: string, ticks: readonly Tick[]) => void): void {
     for (const [symbol, list] of groupBySymbol(ticks)) {

@@ -32,6 +32,13 @@ export interface MarketSource {
   backlog(symbol: string): readonly Tick[];
   /** Moves whenever the clock jumps (replay start, seek): history and news must be reloaded. */
   epoch(): number;
+  /**
+   * Moves whenever the headlines shown may lack some, so the stored ones must be read again:
+   * a clock jump (epoch) and, live, every connection the stream makes. Headlines are pushed
+   * to connected pages only, so one stored while the page was still connecting, or away, is
+   * not resent.
+   */
+  newsEpoch(): number;
   /** The newest publish time the news feed may show (epoch ms); undefined: everything; null: nothing yet. */
   newsUntil(): number | null | undefined;
 }

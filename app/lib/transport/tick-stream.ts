@@ -21,6 +21,8 @@ export interface TickStreamHandlers {
   sources?(sources: DataSource[]): void;
   clock(clock: MarketClock): void;
   status(status: ConnectionStatus): void;
+  /** A new connection (the first or a reconnect): what was pushed before it never reached this page. */
+  connected(): void;
   /** Why the server dropped this connection (e.g. it fell too far behind), once back. */
   notice(notice: Notice): void;
   /** The feed paused (its store refuses writes) or runs again. */
@@ -93,6 +95,7 @@ export class TickStream {
   }
 
   private connected(): void {
+    this.on.connected();
     this.on.status("connected");
     // After any reconnect ask for what was missed, even when Socket.IO says it recovered
     // the session: its buffer is bounded, the stored ticks are not.
