@@ -14,8 +14,10 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/artifacts/results",
   fullyParallel: false,
-  // One production server, shared by every test: one worker keeps them from racing on it.
-  workers: 1,
+  // Two workers: one for the chromium project, whose tests share one production server and
+  // must not race on it, and one for the scenarios, each on a server of its own. The two
+  // run side by side (a scenario mostly waits on its market clock).
+  workers: 2,
   retries: 0,
   // Some specs walk a whole journey (replay: range, play, seek, next headline, axe, back to
   // live); 30 s was not enough for them on a loaded two-core machine. No timing is asserted.
@@ -35,6 +37,7 @@ export default defineConfig({
     {
       name: "chromium",
       testIgnore: "scenarios.spec.ts",
+      workers: 1,
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
     },
     {
@@ -43,6 +46,7 @@ export default defineConfig({
       // below, whose start builds the dashboard they need. Alone: playwright.scenarios.config.ts.
       name: "scenarios",
       testMatch: "scenarios.spec.ts",
+      workers: 1,
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
     },
   ],

@@ -37,6 +37,12 @@ run_stage() {
   local start rc=0
   start="$(now)"
   "$@" || rc=$?
+  record_stage "$name" "$kind" "$report" "$start" "$rc"
+}
+
+# record_stage NAME REPORT_KIND REPORT_FILE START EXIT_STATUS: counts, the stage's last line, the recap.
+record_stage() {
+  local name=$1 kind=$2 report=$3 start=$4 rc=$5
   local secs p=- f=-
   secs="$(elapsed "$start")"
   if [[ "$kind" != none ]]; then read -r p f < <(count_report "$kind" "$report"); fi
@@ -57,20 +63,41 @@ run_stage() {
   return 0
 }
 
-run_stage typecheck none - -- npx tsc --noEmit
+# Debian's Chromium installs (apt: mostly download and unpack) while the other stages run;
+# its output is shown before Playwright, which waits for it.
+browser_log="$results/chromium.log"
+browser_start="$(now)"
+bash scripts/ensure-chromium.sh >"$browser_log" 2>&1 &
+browser_pid=$!
+
+# tsc and ESLint each keep one core busy: they run side by side, tsc's output shown after lint's.
+echo
+echo "=== typecheck: npx tsc --noEmit (beside lint) ==="
+typecheck_start="$(now)"
+npx tsc --noEmit >"$results/typecheck.log" 2>&1 &
+typecheck_pid=$!
 run_stage lint none - -- npm run --silent lint
+typecheck_rc=0
+wait "$typecheck_pid" || typecheck_rc=$?
+echo
+echo "=== typecheck: output ==="
+cat "$results/typecheck.log"
+record_stage typecheck none - "$typecheck_start" "$typecheck_rc"
+# The production build Playwright makes need not check the same types again (next.config.js).
+if [[ $typecheck_rc -eq 0 ]]; then export AFTERSHOCK_TYPECHECKED=1; fi
+
 run_stage unit vitest "$results/unit.json" -- \
   npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 run_stage integration vitest "$results/integration.json" -- \
   npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 
 echo
-echo "=== chromium: scripts/ensure-chromium.sh ==="
+echo "=== chromium: scripts/ensure-chromium.sh (since the start, in the background) ==="
 browser_rc=0
-start="$(now)"
-bash scripts/ensure-chromium.sh || browser_rc=$?
-secs="$(elapsed "$start")"
-echo "--- chromium: exit $browser_rc in ${secs} s"
+wait "$browser_pid" || browser_rc=$?
+cat "$browser_log"
+secs="$(elapsed "$browser_start")"
+echo "--- chromium: exit $browser_rc, ready ${secs} s after the start"
 recap+=("$(printf '%-12s %-18s %7s s' chromium "exit $browser_rc" "$secs")")
 if [[ $browser_rc -eq 0 ]]; then
   run_stage playwright playwright "$results/playwright.json" -- \

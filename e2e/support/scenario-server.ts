@@ -4,8 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "./free-port";
 
-// The project's port range for servers a test starts itself (the shared e2e server is 3210).
-const PORTS = { from: 3600, to: 3639 };
+// The project's port range for servers a test starts itself (the shared e2e server is 3210),
+// split between Playwright's parallel workers so two cannot probe the same port at once.
+const PORTS = { from: 3600, perWorker: 20 };
 const START_MS = 90_000;
 const STOP_MS = 10_000;
 const OUTPUT_TAIL = 8_000;
@@ -36,7 +37,8 @@ export async function startScenarioServer(file: string, speed: number): Promise<
 
 /** A production server with `env` on top of the test defaults, on its own fresh SQLite file (`dbFile`). */
 export async function startAppServer(env: Record<string, string>): Promise<ScenarioServer & { dbFile: string }> {
-  const port = await freePort(PORTS.from, PORTS.to);
+  const from = PORTS.from + Number(process.env.TEST_PARALLEL_INDEX ?? 0) * PORTS.perWorker;
+  const port = await freePort(from, from + PORTS.perWorker - 1);
   const dir = mkdtempSync(path.join(os.tmpdir(), "aftershock-e2e-scenario-"));
   const dbFile = path.join(dir, "scenario.db");
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
