@@ -11,6 +11,7 @@ trap 'rm -rf "$results"' EXIT
 passed=0
 failed=0
 any_failed=0
+stage_rc=0
 recap=()
 
 now() { date +%s.%N; }
@@ -28,7 +29,8 @@ count_report() {
   ' "$1" "$2" 2>/dev/null || echo "- -"
 }
 
-# run_stage NAME REPORT_KIND REPORT_FILE -- COMMAND…  (REPORT_KIND: none | vitest | playwright)
+# run_stage NAME REPORT_KIND REPORT_FILE -- COMMAND…  (REPORT_KIND: none | vitest | playwright);
+# leaves the command's exit status in stage_rc.
 run_stage() {
   local name=$1 kind=$2 report=$3
   shift 4
@@ -37,12 +39,7 @@ run_stage() {
   local start rc=0
   start="$(now)"
   "$@" || rc=$?
-  record_stage "$name" "$kind" "$report" "$start" "$rc"
-}
-
-# record_stage NAME REPORT_KIND REPORT_FILE START EXIT_STATUS: counts, the stage's last line, the recap.
-record_stage() {
-  local name=$1 kind=$2 report=$3 start=$4 rc=$5
+  stage_rc=$rc
   local secs p=- f=-
   secs="$(elapsed "$start")"
   if [[ "$kind" != none ]]; then read -r p f < <(count_report "$kind" "$report"); fi
@@ -64,40 +61,32 @@ record_stage() {
 }
 
 # Debian's Chromium installs (apt: mostly download and unpack) while the other stages run;
-# its output is shown before Playwright, which waits for it.
+# its output and its own time are shown before Playwright, which waits for it.
 browser_log="$results/chromium.log"
-browser_start="$(now)"
-bash scripts/ensure-chromium.sh >"$browser_log" 2>&1 &
+(
+  start="$(now)"
+  rc=0
+  bash scripts/ensure-chromium.sh || rc=$?
+  echo "$rc $(elapsed "$start")" >"$results/chromium.done"
+) >"$browser_log" 2>&1 &
 browser_pid=$!
 
-# tsc and ESLint each keep one core busy: they run side by side, tsc's output shown after lint's.
-echo
-echo "=== typecheck: npx tsc --noEmit (beside lint) ==="
-typecheck_start="$(now)"
-npx tsc --noEmit >"$results/typecheck.log" 2>&1 &
-typecheck_pid=$!
-run_stage lint none - -- npm run --silent lint
-typecheck_rc=0
-wait "$typecheck_pid" || typecheck_rc=$?
-echo
-echo "=== typecheck: output ==="
-cat "$results/typecheck.log"
-record_stage typecheck none - "$typecheck_start" "$typecheck_rc"
+run_stage typecheck none - -- npx tsc --noEmit
 # The production build Playwright makes need not check the same types again (next.config.js).
-if [[ $typecheck_rc -eq 0 ]]; then export AFTERSHOCK_TYPECHECKED=1; fi
-
+if [[ $stage_rc -eq 0 ]]; then export AFTERSHOCK_TYPECHECKED=1; fi
+run_stage lint none - -- npm run --silent lint
 run_stage unit vitest "$results/unit.json" -- \
   npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 run_stage integration vitest "$results/integration.json" -- \
   npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/integration.json"
 
 echo
-echo "=== chromium: scripts/ensure-chromium.sh (since the start, in the background) ==="
-browser_rc=0
-wait "$browser_pid" || browser_rc=$?
+echo "=== chromium: scripts/ensure-chromium.sh (in the background since the start) ==="
+wait "$browser_pid" || true
 cat "$browser_log"
-secs="$(elapsed "$browser_start")"
-echo "--- chromium: exit $browser_rc, ready ${secs} s after the start"
+browser_rc=1 secs=-
+if [[ -s "$results/chromium.done" ]]; then read -r browser_rc secs <"$results/chromium.done"; fi
+echo "--- chromium: exit $browser_rc in ${secs} s"
 recap+=("$(printf '%-12s %-18s %7s s' chromium "exit $browser_rc" "$secs")")
 if [[ $browser_rc -eq 0 ]]; then
   run_stage playwright playwright "$results/playwright.json" -- \
