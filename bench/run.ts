@@ -13,10 +13,14 @@ import { benchSqliteStore } from "./sqlite-store.bench";
 import { benchTapeFeed } from "./tape-feed.bench";
 import type { BenchResult } from "./harness";
 
-// `npm run bench [-- --quick] [-- --json]`: each figure with its same-run baseline.
-const args = new Set(process.argv.slice(2));
+// `npm run bench [-- --quick] [-- --json] [-- --only candles,fanout]`: each figure with its
+// same-run baseline; --only runs the suites named (benchCandles is "candles").
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const quick = args.has("--quick");
 const json = args.has("--json");
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? "").split(",").filter(Boolean)) : null;
 
 const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchSqliteStore,
@@ -33,12 +37,23 @@ const suites: Array<(quick: boolean) => Promise<BenchResult[]>> = [
   benchClusterFanout,
   benchBrowser,
 ];
+const suiteName = (suite: (typeof suites)[number]) =>
+  suite.name.replace(/^bench/, "").replace(/^./, (c) => c.toLowerCase());
+if (only) {
+  const unknown = [...only].filter((name) => !suites.some((suite) => suiteName(suite) === name));
+  if (only.size === 0 || unknown.length > 0) {
+    console.error(
+      `--only: unknown suite ${JSON.stringify(unknown.join(",") || "")}; one of ${suites.map(suiteName).join(", ")}`,
+    );
+    process.exit(2);
+  }
+}
 const results: BenchResult[] = [];
 // Other processes competing for the CPU move every figure here; say how busy the machine was.
 const machine = () => `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`;
 // With --json the load goes to stderr, so stdout stays one JSON array.
 (json ? console.error : console.log)(`machine: ${machine()} at start`);
-for (const suite of suites) {
+for (const suite of suites.filter((suite) => !only || only.has(suiteName(suite)))) {
   let rows: BenchResult[];
   try {
     rows = await suite(quick);
