@@ -49,7 +49,7 @@ if (!tickMode && !newsMode) fail(USAGE);
 
 let store: Store;
 try {
-  store = await openStore(parseEnv(), "when-behind");
+  store = await openStore(parseEnv(), "cli");
 } catch (error) {
   fail(`could not open the database: ${describeError(error)}`);
 }

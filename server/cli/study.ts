@@ -76,7 +76,7 @@ if (!parsed.success) {
 let store: Store;
 try {
   // Like `npm run import`: migrates only a database that is behind, never one that is current.
-  store = await openStore(parseEnv(), "when-behind");
+  store = await openStore(parseEnv(), "cli");
 } catch (error) {
   fail(`could not open the database: ${describeError(error)}`);
 }

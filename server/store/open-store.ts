@@ -12,19 +12,21 @@ import { SqliteTickStore } from "./sqlite/sqlite-tick-store";
 import type { Store } from "./store";
 
 /**
- * How to treat the schema on opening: `always` runs `prisma migrate deploy` (the server, at
- * start), `when-behind` runs it only when the database lacks a shipped migration (the import
- * CLI, which must work while a server holds the database: the migration engine cannot).
+ * Who opens the store. Either way the schema is brought to the latest migration, with
+ * `prisma migrate deploy` run only when the database lacks a shipped migration: on
+ * PostgreSQL the CLI stays up 10 s after its work is done (a timer of its schema engine), so
+ * running it on every start cost a restarted node 10 s for nothing. A `cli` (import, study)
+ * may find a server holding the database, which the migration engine cannot work beside;
+ * its error says what to do.
  */
-export type MigratePolicy = "always" | "when-behind";
+export type OpenedBy = "server" | "cli";
 
-/** Migrates the configured database (SQLite file or PostgreSQL) as `policy` says and opens the store on it. */
+/** Migrates the configured database (SQLite file or PostgreSQL) when it is behind and opens the store on it. */
 export async function openStore(
   env: Pick<Env, "DATABASE_URL" | "sqlitePath">,
-  policy: MigratePolicy = "always",
+  by: OpenedBy = "server",
 ): Promise<Store> {
-  if (policy === "always") await migrate(env.DATABASE_URL, env.sqlitePath);
-  else await migrateWhenBehind(env);
+  await migrateWhenBehind(env, by);
   if (env.sqlitePath) {
     const prisma = await openSqlite(env.sqlitePath);
     return {
@@ -50,7 +52,7 @@ export async function openStore(
   };
 }
 
-async function migrateWhenBehind(env: Pick<Env, "DATABASE_URL" | "sqlitePath">): Promise<void> {
+async function migrateWhenBehind(env: Pick<Env, "DATABASE_URL" | "sqlitePath">, by: OpenedBy): Promise<void> {
   const kind = env.sqlitePath ? "sqlite" : "postgresql";
   // A missing SQLite file is a new database: nobody else can hold it, so migrate it.
   if (env.sqlitePath && !existsSync(env.sqlitePath)) return migrate(env.DATABASE_URL, env.sqlitePath);
@@ -65,6 +67,7 @@ async function migrateWhenBehind(env: Pick<Env, "DATABASE_URL" | "sqlitePath">):
   try {
     await migrate(env.DATABASE_URL, env.sqlitePath);
   } catch (error) {
+    if (by === "server") throw error;
     throw new Error(
       `the database lacks migration${pending.length > 1 ? "s" : ""} ${pending.join(", ")} and could not be migrated ` +
         `(is a server of an older version running on it? stop it, or start this version's server once, then import again): ` +
